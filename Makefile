@@ -1,0 +1,57 @@
+# Sitrep: the two commands of the README, and a few helpers.
+#   make run    install what is missing, build into _build/, start the app on the sample
+#   make test   the same set-up, then every test suite (UI tests under Xvfb)
+
+BUILDDIR ?= _build
+SANITIZE ?=
+FUZZ_SECONDS ?= 60
+
+# Exactly what the build, the tests and the Xvfb UI tests need on Debian 12.
+APT_PACKAGES := \
+	gcc make pkg-config meson ninja-build gettext \
+	libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libshumate-dev \
+	libjson-glib-dev libsqlite3-dev sqlite3 unzip \
+	desktop-file-utils appstream \
+	xvfb xauth dbus dbus-x11 fonts-cantarell adwaita-icon-theme
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+ifeq ($(SANITIZE),1)
+MESON_OPTS += -Db_sanitize=address,undefined -Db_lundef=false
+BUILDDIR := _build-sanitize
+endif
+
+.PHONY: all deps build run test clean fuzz
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(BUILDDIR)/build.ninja:
+	meson setup $(BUILDDIR) $(MESON_OPTS)
+
+build: deps $(BUILDDIR)/build.ninja
+	meson compile -C $(BUILDDIR)
+
+# The app on the bundled sample collection, straight from the build tree.
+run: build
+	GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data SITREP_DATA_DIR=$(BUILDDIR)/data \
+	  $(BUILDDIR)/src/sitrep $(BUILDDIR)/data/sample.sitrep
+
+# Every suite; the UI tests need a display, so the whole run sits under Xvfb
+# with a session bus, as on a desktop.
+test: build
+	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+	  meson test -C $(BUILDDIR) --print-errorlogs --num-processes 2
+
+clean:
+	rm -rf _build _build-sanitize
