@@ -394,6 +394,7 @@ typedef struct
   gpointer data;
   GDestroyNotify notify;
   GMainContext *context;
+  gboolean finished;  /* set on the caller's context once the load has answered */
 } ProgressTarget;
 
 static void
@@ -421,7 +422,7 @@ deliver_progress (gpointer user_data)
 {
   ProgressReport *report = user_data;
 
-  if (report->target->func != NULL)
+  if (report->target->func != NULL && !report->target->finished)
     report->target->func (report->fraction, report->target->data);
   return G_SOURCE_REMOVE;
 }
@@ -494,6 +495,13 @@ load_thread_done (GObject      *source_object,
   LoadData *data = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
   Columns *columns;
+
+  /* No progress after the answer; the caller's data is let go here, on its context. */
+  if (data->target != NULL)
+    {
+      data->target->finished = TRUE;
+      g_clear_pointer (&data->target, progress_target_unref);
+    }
 
   columns = g_task_propagate_pointer (G_TASK (result), &error);
   if (columns == NULL)
