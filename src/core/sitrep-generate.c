@@ -391,7 +391,7 @@ sitrep_generate_synthetic (SitrepDb            *db,
       else
         {
           event->start = day;
-          event->end = day + 86400 * g_rand_int_range (rand, 2, 8);
+          event->end = MIN (day + 86400 * g_rand_int_range (rand, 2, 8), last);
           event->time_precision = SITREP_TIME_PRECISION_RANGE;
           when = "over several days";
         }
@@ -656,7 +656,10 @@ parse_place (Fixture  *fx,
                         place->name);
   place->country = g_strdup ("UA");
   g_hash_table_insert (fx->place_prec, g_strdup (place->name), GINT_TO_POINTER (precision));
-  g_hash_table_insert (fx->places, g_strdup (place->name), g_steal_pointer (&place));
+  {
+    char *key = g_strdup (place->name);
+    g_hash_table_insert (fx->places, key, g_steal_pointer (&place));
+  }
   return TRUE;
 }
 
@@ -734,9 +737,13 @@ parse_claim (Fixture      *fx,
     return parse_error (fx, f->line, error, _("The claim has no quote."));
   claim->quote = g_strdup (parts[6]);
   for (guint i = 0; claim->cues[i] != NULL; i++)
-    if (strstr (claim->quote, claim->cues[i]) == NULL)
-      return parse_error (fx, f->line, error, _("The cue “%s” is not in the quote."),
-                          claim->cues[i]);
+    {
+      g_autofree char *quote = g_utf8_casefold (claim->quote, -1);
+      g_autofree char *cue = g_utf8_casefold (claim->cues[i], -1);
+      if (strstr (quote, cue) == NULL)
+        return parse_error (fx, f->line, error, _("The cue “%s” is not in the quote."),
+                            claim->cues[i]);
+    }
 
   /* The document of an outlet on a day is the run of its quotes; spans point into it. */
   doc = fixture_doc_for (fx, parts[0], published);
