@@ -324,6 +324,7 @@ has_our_tables (sqlite3 *handle)
 static gboolean
 validate_file (const char  *path,
                const char  *display_name,
+               gboolean     full_check,
                int         *version_out,
                GError     **error)
 {
@@ -343,7 +344,8 @@ validate_file (const char  *path,
   if (rc != SQLITE_OK)
     goto fail;
 
-  rc = sqlite3_prepare_v2 (handle, "PRAGMA quick_check", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (handle, full_check ? "PRAGMA quick_check" : "SELECT 'ok'", -1,
+                           &stmt, NULL);
   if (rc != SQLITE_OK)
     goto fail;
   rc = sqlite3_step (stmt);
@@ -490,7 +492,9 @@ sitrep_db_open (const char         *path,
         }
       if (header == HEADER_EMPTY)
         fresh = TRUE;
-      else if (!validate_file (path, self->display_name, &version, error))
+      else if (!validate_file (path, self->display_name,
+                               !(read_only && (flags & SITREP_DB_OPEN_SKIP_FULL_CHECK)),
+                               &version, error))
         return NULL;
     }
 

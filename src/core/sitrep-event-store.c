@@ -192,7 +192,8 @@ load_columns (const char     *path,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  db = sitrep_db_open (path, SITREP_DB_OPEN_READ_ONLY, error);
+  /* The whole-file check would read every page; the rows read here are checked anyway. */
+  db = sitrep_db_open (path, SITREP_DB_OPEN_READ_ONLY | SITREP_DB_OPEN_SKIP_FULL_CHECK, error);
   if (db == NULL)
     return NULL;
   handle = sitrep_db_get_handle (db);
@@ -743,7 +744,9 @@ sitrep_event_store_get_event (SitrepEventStore  *self,
     }
   if (self->db == NULL)
     {
-      self->db = sitrep_db_open (self->path, SITREP_DB_OPEN_READ_ONLY, error);
+      self->db = sitrep_db_open (self->path,
+                                 SITREP_DB_OPEN_READ_ONLY | SITREP_DB_OPEN_SKIP_FULL_CHECK,
+                                 error);
       if (self->db == NULL)
         return NULL;
     }
