@@ -35,14 +35,19 @@ typedef struct
   const char *key;   /* in keys_chunk */
   guint32     entry;
   guint8      kind;
+  guint8      latin;   /* from a name written in Latin script */
 } Pair;
 
 typedef struct
 {
+  guint32 latin_off;   /* candidates when a Latin word ends with the key: only names */
+  guint32 n_latin;     /* written in Latin count (Фролы is not "Freely") */
   guint32 exact_off;   /* candidates when the word ends with the key */
   guint32 n_exact;
   guint32 suffix_off;  /* candidates when a Cyrillic case ending follows */
   guint32 n_suffix;
+  guint32 cyr_off;     /* candidates when a Cyrillic word ends with the key: the key's */
+  guint32 n_cyr;       /* own entries and those of a shorter key + case ending */
 } KeyInfo;
 
 struct _SitrepGazetteer
@@ -104,6 +109,12 @@ static const char *const case_endings[] = {
 
 static GHashTable *stop_set;
 
+static inline gboolean
+is_break (char c)
+{
+  return c == ' ' || c == '|';
+}
+
 static gboolean
 parse_double (const char *s,
               double     *out)
@@ -134,7 +145,8 @@ add_pair (SitrepGazetteer *self,
           GArray          *pairs,
           const char      *key,
           guint32          entry,
-          KeyKind          kind)
+          KeyKind          kind,
+          gboolean         latin)
 {
   Pair p;
 
@@ -145,6 +157,7 @@ add_pair (SitrepGazetteer *self,
   p.key = g_string_chunk_insert_const (self->keys_chunk, key);
   p.entry = entry;
   p.kind = kind;
+  p.latin = latin;
   g_array_append_val (pairs, p);
 }
 
@@ -161,7 +174,7 @@ add_name (SitrepGazetteer *self,
     return;
   sk = sitrep_gazetteer_normalize (name);
   len = strlen (sk);
-  add_pair (self, pairs, sk, entry, KEY_EXACT);
+  add_pair (self, pairs, sk, entry, KEY_EXACT, !contains_cyrillic (name));
   if (!contains_cyrillic (name) || len < 2)
     return;
 
@@ -169,7 +182,7 @@ add_name (SitrepGazetteer *self,
   if (len > 2 && strcmp (sk + len - 2, "ka") == 0)
     {
       g_autofree char *loc = g_strdup_printf ("%.*stsi", (int) (len - 2), sk);
-      add_pair (self, pairs, loc, entry, KEY_EXACT);
+      add_pair (self, pairs, loc, entry, KEY_EXACT, FALSE);
     }
   /* A name ending in a vowel loses it before a case ending: Одеса, в Одесі. */
   if (sitrep_skeleton_is_vowel (sk[len - 1]))
@@ -181,7 +194,7 @@ add_name (SitrepGazetteer *self,
       if (n > 0 && sk[n - 1] != ' ' && sk[n - 1] != '|')
         {
           g_autofree char *stem = g_strndup (sk, n);
-          add_pair (self, pairs, stem, entry, KEY_STEM);
+          add_pair (self, pairs, stem, entry, KEY_STEM, FALSE);
         }
     }
 }
@@ -212,6 +225,75 @@ init_static_sets (void)
       for (guint i = 0; i < G_N_ELEMENTS (stop_words); i++)
         g_hash_table_add (stop_set, sitrep_gazetteer_normalize (stop_words[i]));
       g_once_init_leave (&once, 1);
+    }
+}
+
+static guint32
+find_key (SitrepGazetteer *self,
+          const char      *key,
+          gsize            len)
+{
+  guint32 node = sitrep_trie_root (self->trie);
+
+  for (gsize i = 0; i < len && node != SITREP_TRIE_NONE; i++)
+    node = sitrep_trie_step (self->trie, node, (guchar) key[i]);
+  if (len == 0 || node == SITREP_TRIE_NONE)
+    return SITREP_TRIE_NONE;
+  return sitrep_trie_value (self->trie, node);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? -1 : (x > y);
+}
+
+/* In Cyrillic text a word may be one name as written and another name with a case ending
+ * (Харкове the village, в Харькове = in Kharkiv): both are candidates. */
+static void
+add_cyrillic_unions (SitrepGazetteer *self)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint k = 0; k < self->keys->len; k++)
+    {
+      const char *key = g_ptr_array_index (self->keys, k);
+      gsize len = strlen (key);
+      KeyInfo *info = &g_array_index (self->key_info, KeyInfo, k);
+      gboolean found = FALSE;
+
+      info->cyr_off = info->exact_off;
+      info->n_cyr = info->n_exact;
+      g_array_set_size (ids, 0);
+      for (gsize p = len > MAX_SUFFIX ? len - MAX_SUFFIX : 1; p < len; p++)
+        {
+          guint32 stem;
+          const KeyInfo *si;
+
+          if (is_break (key[p - 1]) || strpbrk (key + p, " |") != NULL
+              || !g_hash_table_contains (self->suffixes, key + p))
+            continue;
+          stem = find_key (self, key, p);
+          if (stem == SITREP_TRIE_NONE)
+            continue;
+          si = &g_array_index (self->key_info, KeyInfo, stem);
+          g_array_append_vals (ids, &g_array_index (self->candidates, guint32, si->suffix_off),
+                               si->n_suffix);
+          found = TRUE;
+        }
+      if (!found)
+        continue;
+      g_array_append_vals (ids, &g_array_index (self->candidates, guint32, info->exact_off),
+                           info->n_exact);
+      g_array_sort (ids, compare_ids);
+      info->cyr_off = self->candidates->len;
+      for (guint i = 0; i < ids->len; i++)
+        if (i == 0 || g_array_index (ids, guint32, i) != g_array_index (ids, guint32, i - 1))
+          g_array_append_val (self->candidates, g_array_index (ids, guint32, i));
+      info->n_cyr = self->candidates->len - info->cyr_off;
     }
 }
 
@@ -253,6 +335,18 @@ build_index (SitrepGazetteer *self)
 
       while (j < pairs->len && strcmp (g_array_index (pairs, Pair, j).key, first->key) == 0)
         j++;
+      info.latin_off = self->candidates->len;
+      for (guint k = i; k < j; k++)
+        {
+          const Pair *p = &g_array_index (pairs, Pair, k);
+          if (p->kind == KEY_EXACT && p->latin && p->entry != last)
+            {
+              g_array_append_val (self->candidates, p->entry);
+              last = p->entry;
+            }
+        }
+      info.n_latin = self->candidates->len - info.latin_off;
+      last = G_MAXUINT32;
       info.exact_off = self->candidates->len;
       for (guint k = i; k < j; k++)
         {
@@ -281,9 +375,6 @@ build_index (SitrepGazetteer *self)
       i = j;
     }
 
-  keys = (const char **) self->keys->pdata;
-  self->trie = sitrep_trie_new (keys, self->keys->len);
-
   self->suffixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (case_endings); i++)
     {
@@ -294,6 +385,11 @@ build_index (SitrepGazetteer *self)
         g_hash_table_add (self->suffixes, g_strdup (sk + 1));
       g_hash_table_add (self->suffixes, sk);
     }
+
+  keys = (const char **) self->keys->pdata;
+  self->trie = sitrep_trie_new (keys, self->keys->len);
+
+  add_cyrillic_unions (self);
   return TRUE;
 }
 
@@ -514,10 +610,95 @@ sitrep_gazetteer_get_load_usec (SitrepGazetteer *self)
   return self->load_usec;
 }
 
-static inline gboolean
-is_break (char c)
+typedef struct
 {
-  return c == ' ' || c == '|';
+  gsize          end;     /* skeleton index after the match, 0 for none */
+  const guint32 *cands;
+  guint          n;
+} Best;
+
+static inline gboolean
+is_case_ending (SitrepGazetteer *self,
+                const char      *sk,
+                gsize            from,
+                gsize            to)
+{
+  char tail[MAX_SUFFIX + 1];
+
+  if (to - from > MAX_SUFFIX || to == from)
+    return FALSE;
+  memcpy (tail, sk + from, to - from);
+  tail[to - from] = '\0';
+  return g_hash_table_contains (self->suffixes, tail);
+}
+
+/* Walks the trie from node along the skeleton from j, keeping the longest match that
+ * ends a word.  Inside a name of several words, a Cyrillic word may carry a case ending
+ * before the next word (у Куп'янську-Вузловому): the walk then goes on past it. */
+static void
+walk (SitrepGazetteer      *self,
+      const SitrepSkeleton *s,
+      guint32               node,
+      gsize                 j,
+      guint                 depth,
+      Best                 *best)
+{
+  const char *sk = s->sk->str;
+  gsize n = s->sk->len;
+  const guint8 *flags = (const guint8 *) s->flags->data;
+  const guint32 *pool = (const guint32 *) self->candidates->data;
+
+  for (; j < n; j++)
+    {
+      guint32 key;
+      const KeyInfo *info;
+      gsize w = j + 1;
+
+      if (depth < 3 && node != sitrep_trie_root (self->trie) && (flags[j] & SITREP_SKEL_CYRILLIC)
+          && !is_break (sk[j]) && !is_break (sk[j - 1]))
+        {
+          guint32 space = sitrep_trie_step (self->trie, node, ' ');
+
+          if (space != SITREP_TRIE_NONE)
+            {
+              gsize t = j;
+
+              while (t < n && !is_break (sk[t]) && t - j <= MAX_SUFFIX)
+                t++;
+              if (t < n && sk[t] == ' ' && is_case_ending (self, sk, j, t))
+                walk (self, s, space, t + 1, depth + 1, best);
+            }
+        }
+      node = sitrep_trie_step (self->trie, node, (guchar) sk[j]);
+      if (node == SITREP_TRIE_NONE)
+        return;
+      key = sitrep_trie_value (self->trie, node);
+      if (key == SITREP_TRIE_NONE)
+        continue;
+      info = &g_array_index (self->key_info, KeyInfo, key);
+
+      if (w == n || is_break (sk[w]))
+        {
+          if (flags[j] & SITREP_SKEL_CYRILLIC)
+            {
+              if (info->n_cyr > 0 && w >= best->end)
+                *best = (Best) { w, pool + info->cyr_off, info->n_cyr };
+            }
+          else if (info->n_latin > 0 && w >= best->end)
+            *best = (Best) { w, pool + info->latin_off, info->n_latin };
+          continue;
+        }
+      /* A Cyrillic case ending up to the end of the word. */
+      if ((flags[w] & SITREP_SKEL_CYRILLIC) && info->n_suffix > 0)
+        {
+          gsize t = w;
+
+          while (t < n && !is_break (sk[t]) && t - w <= MAX_SUFFIX)
+            t++;
+          if ((t == n || is_break (sk[t])) && t > best->end && is_case_ending (self, sk, w, t))
+            *best = (Best) { t, pool + info->suffix_off, info->n_suffix };
+        }
+    }
 }
 
 /* Scans one piece of text: its skeleton is in s. */
@@ -526,82 +707,33 @@ scan_skeleton (SitrepGazetteer      *self,
                const SitrepSkeleton *s,
                GArray               *matches)
 {
-  const char *sk = s->sk->str;
   gsize n = s->sk->len;
   const guint8 *flags = (const guint8 *) s->flags->data;
   const guint32 *starts = (const guint32 *) s->start->data;
   const guint32 *ends = (const guint32 *) s->end->data;
-  const guint32 *pool = (const guint32 *) self->candidates->data;
   gsize i = 0;
 
   while (i < n)
     {
-      guint32 node = sitrep_trie_root (self->trie);
-      gsize best_end = 0;
-      const guint32 *best_cands = NULL;
-      guint best_n = 0;
+      Best best = { 0, NULL, 0 };
 
-      if (!(flags[i] & SITREP_SKEL_WORD_START) || !(flags[i] & SITREP_SKEL_UPPER))
+      if ((flags[i] & (SITREP_SKEL_WORD_START | SITREP_SKEL_UPPER))
+          != (SITREP_SKEL_WORD_START | SITREP_SKEL_UPPER))
         {
           i++;
           continue;
         }
-      for (gsize j = i; j < n; j++)
-        {
-          guint32 key;
-
-          node = sitrep_trie_step (self->trie, node, (guchar) sk[j]);
-          if (node == SITREP_TRIE_NONE)
-            break;
-          key = sitrep_trie_value (self->trie, node);
-          if (key == SITREP_TRIE_NONE)
-            continue;
-          {
-            const KeyInfo *info = &g_array_index (self->key_info, KeyInfo, key);
-            gsize w = j + 1;
-
-            if (w == n || is_break (sk[w]))
-              {
-                if (info->n_exact > 0)
-                  {
-                    best_end = w;
-                    best_cands = pool + info->exact_off;
-                    best_n = info->n_exact;
-                  }
-                continue;
-              }
-            /* A Cyrillic case ending up to the end of the word. */
-            if (flags[w] & SITREP_SKEL_CYRILLIC)
-              {
-                gsize t = w;
-                char tail[MAX_SUFFIX + 1];
-
-                while (t < n && !is_break (sk[t]) && t - w < MAX_SUFFIX)
-                  t++;
-                if (t == n || is_break (sk[t]))
-                  {
-                    memcpy (tail, sk + w, t - w);
-                    tail[t - w] = '\0';
-                    if (g_hash_table_contains (self->suffixes, tail))
-                      {
-                        best_end = t;
-                        best_cands = pool + info->suffix_off;
-                        best_n = info->n_suffix;
-                      }
-                  }
-              }
-          }
-        }
-      if (best_cands != NULL)
+      walk (self, s, sitrep_trie_root (self->trie), i, 0, &best);
+      if (best.cands != NULL)
         {
           SitrepGazetteerMatch m;
 
           m.start = starts[i];
-          m.end = ends[best_end - 1];
-          m.n_candidates = best_n;
-          m.candidates = best_cands;
+          m.end = ends[best.end - 1];
+          m.n_candidates = best.n;
+          m.candidates = best.cands;
           g_array_append_val (matches, m);
-          i = best_end;
+          i = best.end;
         }
       else
         i++;

@@ -158,6 +158,19 @@ def is_latin_name(s):
     return True
 
 
+def is_english_style(s):
+    """A Latin spelling as English-language news would write it: ASCII letters, no j, q, w
+    or x and no c outside "ch" (those are Polish, German, Czech or French spellings, which
+    only add false matches against English words)."""
+    t = fold_apostrophes(s).replace('”', "'")
+    if not all(c.isascii() and (c.isalpha() or c in " -'") for c in t):
+        return False
+    low = t.lower()
+    if any(c in low for c in 'jqwx'):
+        return False
+    return 'c' not in low.replace('ch', '')
+
+
 def is_cyrillic_name(s):
     if not s or not s[0].isupper():
         return False
@@ -297,9 +310,10 @@ def russian_score(a, ref_skeletons):
     return score
 
 
-def pick_names(alternates, refs=()):
+def pick_names(alternates, refs=(), english=True):
     """Splits GeoNames alternates into (Ukrainian, Russian, other list); refs are names
-    (any script) whose spelling the Russian one should resemble."""
+    (any script) whose spelling the Russian one should resemble; english keeps only
+    English-style Latin alternates."""
     uk = None
     others = []
     cyr = []
@@ -315,7 +329,7 @@ def pick_names(alternates, refs=()):
                 uk_cands.append(a)
             else:
                 cyr.append(a)
-        elif is_latin_name(a) and len(a) > 3 and not a.isupper():
+        elif is_latin_name(a) and len(a) > 3 and not a.isupper() and (not english or is_english_style(a)):
             others.append(a)
     ref_sk = {skeleton(r) for r in refs if r}
     if uk_cands:
@@ -402,10 +416,16 @@ def main(argv):
     raion_coords = {}
     raion_ru = {}
     big_water = []
+    rows = []
     for lineno, line in enumerate(ua_lines, start=1):
         c = line.split('\t')
         if len(c) != 19:
             sys.exit(f'{GEONAMES_ZIP}:UA.txt:{lineno}: expected 19 columns, found {len(c)}')
+        rows.append(c)
+    # The most populous rows join first: a KATOTTG code goes to one row only (the city,
+    # not a quarter of it that GeoNames lists under the same name).
+    rows.sort(key=lambda c: (-int(c[14] or 0), int(c[0])))
+    for c in rows:
         gid, name, _ascii, alts, lat, lon, fclass, fcode = c[:8]
         admin1, admin2, pop = c[10], c[11], c[14]
         alternates = alts.split(',') if alts else []
@@ -447,7 +467,7 @@ def main(argv):
             kname, code = special['UA80' if admin1 == '12' else 'UA85']
             if key(kname) in {key(a) for a in alternates}:
                 cands.append((kname, code))
-        cands.sort(key=lambda t: (t[1] in used_codes, t[1]))
+        cands = sorted(t for t in cands if t[1] not in used_codes)
         if cands:
             name_uk, katottg = cands[0]
             used_codes.add(katottg)
