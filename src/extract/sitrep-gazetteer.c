@@ -17,6 +17,8 @@
 #include "sitrep-trie.h"
 
 #define GAZETTEER_RESOURCE "/io/github/sitrep/Sitrep/gazetteer/gazetteer.tsv.gz"
+#define STOPWORDS_RESOURCE "/io/github/sitrep/Sitrep/gazetteer/stopwords.txt"
+#define CAPITALS_MIN_POPULATION 10000  /* a name in CAPITALS must be a town at least this big */
 #define N_COLUMNS 13
 #define MIN_LETTERS 4          /* names of 3 letters or fewer are skipped in text */
 #define MAX_SUFFIX 4           /* skeleton symbols of a Cyrillic case ending */
@@ -62,41 +64,8 @@ struct _SitrepGazetteer
   GPtrArray    *alternates;  /* per entry: the alternates field (for lookup debugging) */
   SitrepTrie   *trie;
   GHashTable   *suffixes;    /* skeleton case endings */
+  GHashTable   *adjectives;  /* oblast adjectives in all cases: Харківська (обласна …) */
   gint64        load_usec;
-};
-
-/* Common words that are also place names: never matched in running text. */
-static const char *const stop_words[] = {
-  /* English */
-  "about", "after", "again", "against", "also", "among", "army", "attack", "before",
-  "being", "border", "both", "city", "could", "defence", "defense", "during", "each",
-  "east", "even", "first", "force", "forces", "from", "front", "have", "here", "into",
-  "just", "last", "like", "local", "long", "main", "many", "march", "more", "most",
-  "much", "must", "near", "news", "night", "north", "only", "other", "over", "peace",
-  "said", "says", "since", "some", "south", "such", "than", "that", "their", "them",
-  "then", "there", "these", "they", "this", "those", "three", "through", "under", "until",
-  "very", "victory", "village", "were", "west", "what", "when", "where", "which", "while",
-  "will", "with", "would", "year", "years", "mayor", "media", "monday", "tuesday",
-  "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "april",
-  "june", "july", "august", "september", "october", "november", "december", "general",
-  "president", "minister", "ministry", "state", "staff", "union", "central", "district",
-  "region", "oblast", "russia", "russian", "ukraine", "ukrainian", "europe",
-  "kremlin", "nato", "reuters", "according", "report", "reports", "reported", "officials",
-  "military", "troops", "soldiers", "people", "civilians", "police", "government",
-  "sources", "source", "damage", "damaged", "strike", "strikes", "drone", "drones",
-  "missile", "missiles", "shelling", "artillery", "governor", "spokesman",
-  "river", "lake", "hill", "forest", "station", "airport", "port", "bridge",
-  "mira", "pobeda", "lenina", "sovetskaya", "komsomolskaya", "zarya", "rassvet",
-  "oktyabrskaya", "pervomaiska", "iskra", "zoria", "zaria", "nadiia", "nadezhda", "vira",
-  "liubov", "lubov", "maria", "mariia", "olga", "olha", "anna", "ivan", "petro", "pavlo",
-  "mykola", "andrii", "oleksandr", "volodymyr", "vladimir", "sergei", "serhii", "yurii",
-  "zelensky", "zelenskyy", "putin", "shoigu", "gerasimov", "syrskyi", "budanov",
-  /* Ukrainian and Russian */
-  "мир", "миру", "победа", "перемога", "ленина", "леніна", "дружба", "заря", "зоря",
-  "надія", "надежда", "віра", "вера", "любов", "любовь", "схід", "захід", "південь",
-  "північ", "восток", "запад", "юг", "север", "область", "район", "місто", "город",
-  "село", "україна", "украина", "росія", "россия", "москва", "київщина", "степ", "степь",
-  "сили", "силы", "армія", "армия", "удар", "удари", "удары", "фронт",
 };
 
 /* Ukrainian and Russian case endings after a stem (в Харкові, под Купянском, Харькова). */
@@ -107,7 +76,10 @@ static const char *const case_endings[] = {
   "ими", "ыми", "ім", "ці", "ки", "ку", "ці", "ам", "ові",
 };
 
+/* Skeletons of the words of data/gazetteer/stopwords.txt: never a place in running text
+ * (stop_set), or the title or given name before a surname (surname_set). */
 static GHashTable *stop_set;
+static GHashTable *surname_set;
 
 static inline gboolean
 is_break (char c)
@@ -151,8 +123,6 @@ add_pair (SitrepGazetteer *self,
   Pair p;
 
   if (sitrep_skeleton_n_letters (key) < MIN_LETTERS)
-    return;
-  if (g_hash_table_contains (stop_set, key))
     return;
   p.key = g_string_chunk_insert_const (self->keys_chunk, key);
   p.entry = entry;
@@ -215,15 +185,62 @@ compare_pairs (gconstpointer a,
 }
 
 static void
+register_resources (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      /* Static libraries drop GResource constructors: register by hand (this makes
+       * sitrep_extract_get_resource() valid and adds it to g_resources_*()). */
+      sitrep_extract_register_resource ();
+      g_once_init_leave (&once, 1);
+    }
+}
+
+static void
 init_static_sets (void)
 {
   static gsize once = 0;
 
   if (g_once_init_enter (&once))
     {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      GHashTable *section = NULL;
+
+      register_resources ();
       stop_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      for (guint i = 0; i < G_N_ELEMENTS (stop_words); i++)
-        g_hash_table_add (stop_set, sitrep_gazetteer_normalize (stop_words[i]));
+      surname_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      bytes = g_resources_lookup_data (STOPWORDS_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      if (bytes == NULL)
+        g_critical ("%s: %s", STOPWORDS_RESOURCE, error->message);
+      else
+        {
+          g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+          g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+          for (guint i = 0; lines[i] != NULL; i++)
+            {
+              char *line = g_strstrip (lines[i]);
+
+              if (*line == '\0' || *line == '#')
+                continue;
+              if (strcmp (line, "[words]") == 0)
+                section = stop_set;
+              else if (strcmp (line, "[before-surname]") == 0)
+                section = surname_set;
+              else if (section != NULL)
+                {
+                  char *sk = sitrep_gazetteer_normalize (line);
+
+                  /* A given name alone is not a place either. */
+                  if (section == surname_set)
+                    g_hash_table_add (stop_set, g_strdup (sk));
+                  g_hash_table_add (section, sk);
+                }
+            }
+        }
       g_once_init_leave (&once, 1);
     }
 }
@@ -294,6 +311,50 @@ add_cyrillic_unions (SitrepGazetteer *self)
         if (i == 0 || g_array_index (ids, guint32, i) != g_array_index (ids, guint32, i - 1))
           g_array_append_val (self->candidates, g_array_index (ids, guint32, i));
       info->n_cyr = self->candidates->len - info->cyr_off;
+    }
+}
+
+/* "Харківська обласна адміністрація", "Харьковский губернатор": the adjective of an
+ * oblast is not the village Kharkivske. */
+static void
+add_oblast_adjectives (SitrepGazetteer *self)
+{
+  static const char *const endings[] = {
+    "а", "ої", "ій", "у", "ою", "ий", "ого", "ому", "им", "ім", "е", "і", "их", "ими", "ая",
+    "ой", "ую", "ое", "ые", "ых", "ым", "ыми", "ом", "ие",
+  };
+
+  self->adjectives = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const SitrepGazetteerEntry *e = &g_array_index (self->entries, SitrepGazetteerEntry, i);
+      const char *names[] = { e->name_uk, e->name_ru };
+
+      if (e->feature != SITREP_GAZETTEER_REGION)
+        continue;
+      for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+        {
+          g_autofree char *stem = NULL;
+          const char *space;
+          gsize len;
+
+          if (names[k] == NULL || (space = strchr (names[k], ' ')) == NULL)
+            continue;
+          /* "Харківська" → "Харківськ", "Харьковская" → "Харьковск" */
+          stem = g_strndup (names[k], space - names[k]);
+          len = strlen (stem);
+          if (g_str_has_suffix (stem, "ая"))
+            stem[len - strlen ("ая")] = '\0';
+          else if (g_str_has_suffix (stem, "а"))
+            stem[len - strlen ("а")] = '\0';
+          else
+            continue;
+          for (guint m = 0; m < G_N_ELEMENTS (endings); m++)
+            {
+              g_autofree char *form = g_strconcat (stem, endings[m], NULL);
+              g_hash_table_add (self->adjectives, sitrep_gazetteer_normalize (form));
+            }
+        }
     }
 }
 
@@ -390,6 +451,7 @@ build_index (SitrepGazetteer *self)
   self->trie = sitrep_trie_new (keys, self->keys->len);
 
   add_cyrillic_unions (self);
+  add_oblast_adjectives (self);
   return TRUE;
 }
 
@@ -555,9 +617,7 @@ sitrep_gazetteer_get_default (GError **error)
     {
       g_autoptr(GBytes) gz = NULL;
 
-      /* Static libraries drop GResource constructors: register by hand (this makes
-       * sitrep_extract_get_resource() valid and adds it to g_resources_*()). */
-      sitrep_extract_register_resource ();
+      register_resources ();
       gz = g_resources_lookup_data (GAZETTEER_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &load_error);
       if (gz != NULL)
         table = gazetteer_new_from_gz (gz, GAZETTEER_RESOURCE, &load_error);
@@ -580,6 +640,7 @@ sitrep_gazetteer_free (SitrepGazetteer *self)
   g_clear_pointer (&self->candidates, g_array_unref);
   g_clear_pointer (&self->trie, sitrep_trie_free);
   g_clear_pointer (&self->suffixes, g_hash_table_unref);
+  g_clear_pointer (&self->adjectives, g_hash_table_unref);
   if (self->keys_chunk != NULL)
     g_string_chunk_free (self->keys_chunk);
   g_clear_pointer (&self->table, g_bytes_unref);
@@ -701,6 +762,70 @@ walk (SitrepGazetteer      *self,
     }
 }
 
+/* Is the word sk[from, to) one of set? */
+static gboolean
+word_in (GHashTable *set,
+         const char *sk,
+         gsize       from,
+         gsize       to)
+{
+  char buf[64];
+
+  if (to - from >= sizeof buf)
+    return FALSE;
+  memcpy (buf, sk + from, to - from);
+  buf[to - from] = '\0';
+  return g_hash_table_contains (set, buf);
+}
+
+/* Is a match of skeleton symbols [i, end) not a place after all: a common word, an oblast
+ * adjective, a surname after a given name or title, a short word in capitals? */
+static gboolean
+reject_match (SitrepGazetteer      *self,
+              const SitrepSkeleton *s,
+              gsize                 i,
+              gsize                 end,
+              const Best           *best)
+{
+  const char *sk = s->sk->str;
+  const guint8 *flags = (const guint8 *) s->flags->data;
+  gboolean one_word = TRUE;
+  gboolean capitals = TRUE;
+
+  for (gsize k = i; k < end; k++)
+    {
+      one_word &= !is_break (sk[k]);
+      capitals &= !(flags[k] & SITREP_SKEL_LOWER);
+    }
+  if (one_word && (word_in (stop_set, sk, i, end) || word_in (self->adjectives, sk, i, end)))
+    return TRUE;
+  if (capitals && one_word && end - i <= 6)
+    {
+      guint32 pop = 0;
+
+      /* Short words in capitals (JSON, COPY, SIZE) are not villages; KHARKIV or SUMY in a
+       * dateline is a city. */
+      for (guint c = 0; c < best->n; c++)
+        {
+          const SitrepGazetteerEntry *e = &g_array_index (self->entries, SitrepGazetteerEntry,
+                                                          best->cands[c]);
+          pop = MAX (pop, e->feature == SITREP_GAZETTEER_SETTLEMENT ? e->population : G_MAXUINT32);
+        }
+      if (pop < CAPITALS_MIN_POPULATION)
+        return TRUE;
+    }
+  if (i >= 2 && sk[i - 1] == ' ')
+    {
+      gsize q = i - 1;
+
+      while (q > 0 && !is_break (sk[q - 1]))
+        q--;
+      if ((flags[q] & SITREP_SKEL_UPPER) && word_in (surname_set, sk, q, i - 1))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Scans one piece of text: its skeleton is in s. */
 static void
 scan_skeleton (SitrepGazetteer      *self,
@@ -724,7 +849,7 @@ scan_skeleton (SitrepGazetteer      *self,
           continue;
         }
       walk (self, s, sitrep_trie_root (self->trie), i, 0, &best);
-      if (best.cands != NULL)
+      if (best.cands != NULL && !reject_match (self, s, i, best.end, &best))
         {
           SitrepGazetteerMatch m;
 

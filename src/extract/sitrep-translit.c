@@ -30,6 +30,7 @@ typedef struct
   guint32  end[WORD_MAX];
   guint8   cyr[WORD_MAX];
   guint8   apos[WORD_MAX];    /* an apostrophe came right before this letter */
+  guint8   lower[WORD_MAX];
   guint    n;
   gboolean upper;
   gboolean continued;         /* the rest of a word longer than WORD_MAX */
@@ -59,8 +60,8 @@ classify (gunichar c)
     }
   if (c < 0x80)
     {
-      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-        return CLASS_LETTER;
+      if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9'))
+        return CLASS_LETTER;  /* a digit joins a word ("Izium1x"), spelt "#" */
       return (c == ' ' || c == '\t' || c == '\n' || c == '\r') ? CLASS_SPACE : CLASS_BREAK;
     }
   if (g_unichar_ismark (c))
@@ -80,6 +81,8 @@ spell (gunichar  c,
        char      buf[8])
 {
   *cyr = FALSE;
+  if (c >= '0' && c <= '9')
+    return "#";
   if (c < 0x80)
     {
       buf[0] = (char) (c | 0x20);
@@ -288,9 +291,12 @@ flush_word (SitrepSkeleton *self,
         }
       if (w->cyr[i])
         flags |= SITREP_SKEL_CYRILLIC;
+      if (w->lower[i])
+        flags |= SITREP_SKEL_LOWER;
       emit_sym (self, sym, start, w->end[i + used - 1], flags, first);
       if (sym2 != '\0')
-        emit_sym (self, sym2, start, w->end[i + used - 1], flags & SITREP_SKEL_CYRILLIC, first);
+        emit_sym (self, sym2, start, w->end[i + used - 1],
+                  flags & (SITREP_SKEL_CYRILLIC | SITREP_SKEL_LOWER), first);
       i += used;
     }
   w->n = 0;
@@ -361,6 +367,7 @@ sitrep_skeleton_append (SitrepSkeleton *self,
           guint32 s_off = (guint32) (base + (p - text));
           guint32 e_off = (guint32) (base + (next - text));
           gboolean first_letter = TRUE;
+          gboolean lower = g_unichar_islower (c);
 
           if (w.n == 0 && !w.continued)
             w.upper = g_unichar_isupper (c) || g_unichar_istitle (c);
@@ -382,6 +389,7 @@ sitrep_skeleton_append (SitrepSkeleton *self,
               w.start[w.n] = s_off;
               w.end[w.n] = e_off;
               w.cyr[w.n] = cyr;
+              w.lower[w.n] = lower;
               w.apos[w.n] = first_letter && pending_apos;
               w.n++;
               first_letter = FALSE;

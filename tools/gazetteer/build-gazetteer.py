@@ -286,27 +286,34 @@ def russian_score(a, ref_skeletons):
     """How likely a Cyrillic spelling without Ukrainian letters is the Russian name."""
     low = a.lower()
     score = 0
-    if any(c in RU_LETTERS for c in a):
+    if skeleton(a) in ref_skeletons:
         score += 4
+    if any(c in RU_LETTERS for c in a):
+        score += 2
     if any(c == 'ы' and low[i + 1:i + 2] in ('а', 'е', 'и', 'о', 'у', 'я', 'ю', 'і')
            for i, c in enumerate(low)):
         score -= 6   # not Russian: Кыив
-    if any(t in low for t in ('жы', 'шы', 'кы', 'гы', 'хы', 'ў')) or any(c in UK_LETTERS for c in low):
-        score -= 6   # Belarusian or Ukrainian: Жытомир
+    if any(t in low for t in ('жы', 'шы', 'кы', 'гы', 'хы', 'ў', 'ъя', 'ъе')) or \
+            any(c in UK_LETTERS for c in low):
+        score -= 6   # Belarusian, Ukrainian, Crimean Tatar: Жытомир, Акъяр
     if 'э' in low[1:] and not low.startswith('э'):
         score -= 4   # Belarusian: Адэса
     if low.endswith('ъ') or 'ѣ' in low:
         score -= 6   # pre-1918 spelling: Житомиръ
     if low.endswith('ив'):
         score -= 1   # Russian keeps -ов/-ев: Львов, Николаев
-    if skeleton(a) in ref_skeletons:
-        score += 2
     if any(t in low for t in ('ськ', 'цьк', 'зьк')) or low.endswith(('ське', 'цьке')):
         score -= 8   # Ukrainian spelt without і: Вовчанськ
     if 'ьо' in low:
         score -= 2   # Bulgarian
-    elif any(c == 'ь' and low[i + 1:i + 2] not in 'аеёиоуыэюя' for i, c in enumerate(low)):
-        score += 1   # a Russian soft sign before a consonant: Харьков
+    for i, c in enumerate(low):
+        if c == 'ь':
+            nxt = low[i + 1:i + 2]
+            # A soft sign before a consonant or at the end is Russian (Харьков,
+            # Симферополь); before a vowel it is mostly an old spelling (Купьянск).
+            score += -1 if nxt and nxt in 'аеёиоуыэюя' else 1
+    if ' ' in low:
+        score -= 1   # Белгород шаары
     return score
 
 
@@ -606,6 +613,20 @@ def main(argv):
                              order=(4, int(c[0]))))
         n_foreign += 1
 
+    # Regions and raions get the population of their settlements, so that the oblast wins
+    # over a village of the same name (Харківщина).
+    totals = {}
+    for e in entries:
+        if e.feature == 'S':
+            totals[e.admin1] = totals.get(e.admin1, 0) + e.population
+            if e.admin2:
+                totals[(e.admin1, e.admin2)] = totals.get((e.admin1, e.admin2), 0) + e.population
+    for e in entries:
+        if e.feature == 'R':
+            e.population = totals.get(e.admin1, 0)
+        elif e.feature == 'D':
+            e.population = totals.get((e.admin1, e.name), 0)
+
     entries.sort(key=lambda e: e.order)
     body = FORMAT_HEADER + '# ' + '\t'.join(COLUMNS) + '\n' + \
         ''.join(e.row() + '\n' for e in entries)
@@ -664,7 +685,11 @@ The script checks every source's sha256 and stops if one differs.
 and reservoirs. KATOTTG join: {matched} of {total} Ukrainian settlements ({pct:.1f}%; front-line
 oblasts {fpct:.1f}%); unmatched rows keep GeoNames' names.
 
-Format: UTF-8, tab-separated, one entry a line after two `#` header lines; columns
+`stopwords.txt` beside it is not derived: it is a hand-kept list of words never taken for
+places in running text (common English words, the commonest lowercase words of Debian's
+package documentation, given names and titles, Ukrainian and Russian function words).
+
+Format of the table: UTF-8, tab-separated, one entry a line after two `#` header lines; columns
 `geonameid feature country name name_uk name_ru admin1 admin2 katottg lat lon population
 alternates`, feature `S` settlement, `R` region, `D` raion, `O` other; alternates are
 separated by `|` (Latin and Cyrillic only).
