@@ -704,9 +704,9 @@ walk (SitrepGazetteer      *self,
       guint                 depth,
       Best                 *best)
 {
-  const char *sk = s->sk->str;
-  gsize n = s->sk->len;
-  const guint8 *flags = (const guint8 *) s->flags->data;
+  const char *sk = s->sk;
+  gsize n = s->len;
+  const guint8 *flags = s->flags;
   const guint32 *pool = (const guint32 *) self->candidates->data;
 
   for (; j < n; j++)
@@ -787,8 +787,8 @@ reject_match (SitrepGazetteer      *self,
               gsize                 end,
               const Best           *best)
 {
-  const char *sk = s->sk->str;
-  const guint8 *flags = (const guint8 *) s->flags->data;
+  const char *sk = s->sk;
+  const guint8 *flags = s->flags;
   gboolean one_word = TRUE;
   gboolean capitals = TRUE;
 
@@ -832,10 +832,10 @@ scan_skeleton (SitrepGazetteer      *self,
                const SitrepSkeleton *s,
                GArray               *matches)
 {
-  gsize n = s->sk->len;
-  const guint8 *flags = (const guint8 *) s->flags->data;
-  const guint32 *starts = (const guint32 *) s->start->data;
-  const guint32 *ends = (const guint32 *) s->end->data;
+  gsize n = s->len;
+  const guint8 *flags = s->flags;
+  const guint32 *starts = s->start;
+  const guint32 *ends = s->end;
   gsize i = 0;
 
   while (i < n)
@@ -897,10 +897,7 @@ sitrep_gazetteer_scan (SitrepGazetteer *self,
           while (pos + piece < total && ((guchar) text[pos + piece] & 0xC0) == 0x80)
             piece++;
         }
-      g_string_truncate (s.sk, 0);
-      g_array_set_size (s.start, 0);
-      g_array_set_size (s.end, 0);
-      g_array_set_size (s.flags, 0);
+      sitrep_skeleton_reset (&s);
       sitrep_skeleton_append (&s, text + pos, piece, pos);
       scan_skeleton (self, &s, matches);
       pos += piece;

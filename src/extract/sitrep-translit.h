@@ -22,14 +22,19 @@ enum
  * original text of what symbol i was made from. */
 typedef struct
 {
-  GString *sk;
-  GArray  *start;  /* guint32 */
-  GArray  *end;    /* guint32 */
-  GArray  *flags;  /* guint8 */
+  char    *sk;     /* NUL-terminated */
+  guint32 *start;  /* with a map only */
+  guint32 *end;
+  guint8  *flags;
+  gsize    len;
+  gsize    cap;
+  gboolean with_map;
 } SitrepSkeleton;
 
 void     sitrep_skeleton_init   (SitrepSkeleton *self,
                                  gboolean        with_map);
+/* Empties self for reuse, keeping its memory. */
+void     sitrep_skeleton_reset  (SitrepSkeleton *self);
 void     sitrep_skeleton_clear  (SitrepSkeleton *self);
 
 /* Appends the skeleton of text (UTF-8, len bytes; invalid bytes are breaks) to self;
