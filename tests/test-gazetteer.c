@@ -209,6 +209,10 @@ test_word_boundaries (void)
   SitrepGazetteer *g = gazetteer ();
   const char *no_match[] = {
     "Iziumx", "xIzium", "Kharkivx", "kharkiv", "Mir", "Lenina", "Pobeda", "Мир", "Izium1x",
+    /* common words, people and adjectives that are also place names */
+    "Some said.", "Never again.", "Volodymyr Zelensky said.", "Andrei Petrov said.",
+    "Mayor Terekhov said.", "JSON", "Харківська обласна військова адміністрація",
+    "Біля школи.",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (no_match); i++)
@@ -390,6 +394,63 @@ test_bad_input (void)
   g_unlink (path);
 }
 
+/* Every town of 20,000 people or more, and every oblast, is found by each of its names in
+ * a sentence: no stop word, adjective or rule hides one. */
+static void
+test_all_towns (void)
+{
+  SitrepGazetteer *g = gazetteer ();
+  guint n_checked = 0, n_failed = 0;
+
+  for (guint32 id = 0; id < sitrep_gazetteer_get_n_entries (g); id++)
+    {
+      const SitrepGazetteerEntry *e = sitrep_gazetteer_get_entry (g, id);
+      const char *names[] = { e->name, e->name_uk, e->name_ru };
+
+      if (!(e->feature == SITREP_GAZETTEER_REGION
+            || (e->feature == SITREP_GAZETTEER_SETTLEMENT && e->population >= 20000)))
+        continue;
+      for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+        {
+          g_autofree char *text = NULL;
+          g_autoptr(GArray) m = NULL;
+          gsize at, len;
+          gboolean found = FALSE;
+
+          if (names[k] == NULL || g_utf8_strlen (names[k], -1) <= 3)
+            continue;
+          text = g_strdup_printf ("Officials in %s said.", names[k]);
+          at = strlen ("Officials in ");
+          m = sitrep_gazetteer_scan (g, text, -1);
+          /* A final apostrophe (Rossosh’, a transliterated soft sign) is not part of the
+           * name as written. */
+          len = strlen (names[k]);
+          if (g_str_has_suffix (names[k], "’"))
+            len -= strlen ("’");
+          else if (g_str_has_suffix (names[k], "'"))
+            len--;
+          for (guint i = 0; i < m->len; i++)
+            {
+              const SitrepGazetteerMatch *x = &g_array_index (m, SitrepGazetteerMatch, i);
+
+              if (x->start != at || x->end != at + len)
+                continue;
+              for (guint c = 0; c < x->n_candidates; c++)
+                found |= x->candidates[c] == id;
+            }
+          n_checked++;
+          if (!found)
+            {
+              n_failed++;
+              g_test_message ("not found: “%s” (%s, %s)", names[k], e->name, e->admin1);
+            }
+        }
+    }
+  g_test_message ("%u names checked", n_checked);
+  g_assert_cmpuint (n_checked, >, 500);
+  g_assert_cmpuint (n_failed, ==, 0);
+}
+
 static char *
 sha256_of (GBytes *bytes)
 {
@@ -461,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/gazetteer/regions", test_regions);
   g_test_add_func ("/gazetteer/lookup", test_lookup);
   g_test_add_func ("/gazetteer/bad-input", test_bad_input);
+  g_test_add_func ("/gazetteer/all-towns", test_all_towns);
   g_test_add_func ("/gazetteer/sources-manifest", test_sources_manifest);
 
   return g_test_run ();

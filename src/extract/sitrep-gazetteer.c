@@ -21,6 +21,7 @@
 #define CAPITALS_MIN_POPULATION 10000  /* a name in CAPITALS must be a town at least this big */
 #define N_COLUMNS 13
 #define MIN_LETTERS 4          /* names of 3 letters or fewer are skipped in text */
+#define BIG_TOWN 20000         /* a town this big is found even when its name is a common word */
 #define MAX_SUFFIX 4           /* skeleton symbols of a Cyrillic case ending */
 #define CHUNK (1 << 20)        /* texts are scanned in pieces of about this many bytes */
 
@@ -65,6 +66,7 @@ struct _SitrepGazetteer
   SitrepTrie   *trie;
   GHashTable   *suffixes;    /* skeleton case endings */
   GHashTable   *adjectives;  /* oblast adjectives in all cases: Харківська (обласна …) */
+  GHashTable   *big_names;   /* skeletons of the names of big towns and of regions */
   gint64        load_usec;
 };
 
@@ -122,7 +124,7 @@ add_pair (SitrepGazetteer *self,
 {
   Pair p;
 
-  if (sitrep_skeleton_n_letters (key) < MIN_LETTERS)
+  if (sitrep_skeleton_n_letters (key) < 2)
     return;
   p.key = g_string_chunk_insert_const (self->keys_chunk, key);
   p.entry = entry;
@@ -140,7 +142,13 @@ add_name (SitrepGazetteer *self,
   g_autofree char *sk = NULL;
   gsize len;
 
+  guint n_letters = 0;
+
   if (name == NULL || *name == '\0')
+    return;
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    n_letters += g_unichar_isalpha (g_utf8_get_char (p));
+  if (n_letters < MIN_LETTERS)
     return;
   sk = sitrep_gazetteer_normalize (name);
   len = strlen (sk);
@@ -325,6 +333,18 @@ add_oblast_adjectives (SitrepGazetteer *self)
   };
 
   self->adjectives = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->big_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const SitrepGazetteerEntry *e = &g_array_index (self->entries, SitrepGazetteerEntry, i);
+      const char *names[] = { e->name, e->name_uk, e->name_ru };
+
+      if (e->feature == SITREP_GAZETTEER_REGION
+          || (e->feature == SITREP_GAZETTEER_SETTLEMENT && e->population >= BIG_TOWN))
+        for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+          if (names[k] != NULL)
+            g_hash_table_add (self->big_names, sitrep_gazetteer_normalize (names[k]));
+    }
   for (guint i = 0; i < self->entries->len; i++)
     {
       const SitrepGazetteerEntry *e = &g_array_index (self->entries, SitrepGazetteerEntry, i);
@@ -352,7 +372,13 @@ add_oblast_adjectives (SitrepGazetteer *self)
           for (guint m = 0; m < G_N_ELEMENTS (endings); m++)
             {
               g_autofree char *form = g_strconcat (stem, endings[m], NULL);
-              g_hash_table_add (self->adjectives, sitrep_gazetteer_normalize (form));
+              char *sk = sitrep_gazetteer_normalize (form);
+
+              /* Хмельницький is a city as well as "of Khmelnytskyi Oblast". */
+              if (g_hash_table_contains (self->big_names, sk))
+                g_free (sk);
+              else
+                g_hash_table_add (self->adjectives, sk);
             }
         }
     }
@@ -641,6 +667,7 @@ sitrep_gazetteer_free (SitrepGazetteer *self)
   g_clear_pointer (&self->trie, sitrep_trie_free);
   g_clear_pointer (&self->suffixes, g_hash_table_unref);
   g_clear_pointer (&self->adjectives, g_hash_table_unref);
+  g_clear_pointer (&self->big_names, g_hash_table_unref);
   if (self->keys_chunk != NULL)
     g_string_chunk_free (self->keys_chunk);
   g_clear_pointer (&self->table, g_bytes_unref);
@@ -792,13 +819,27 @@ reject_match (SitrepGazetteer      *self,
   gboolean one_word = TRUE;
   gboolean capitals = TRUE;
 
+  /* As in the table, a word of three letters or fewer (two bytes a Cyrillic letter) is no
+   * name, even when it folds like one (Key = Kiye). */
+  if (s->end[end - 1] - s->start[i] < ((flags[i] & SITREP_SKEL_CYRILLIC) ? 2 : 1) * MIN_LETTERS)
+    return TRUE;
   for (gsize k = i; k < end; k++)
     {
       one_word &= !is_break (sk[k]);
       capitals &= !(flags[k] & SITREP_SKEL_LOWER);
     }
-  if (one_word && (word_in (stop_set, sk, i, end) || word_in (self->adjectives, sk, i, end)))
-    return TRUE;
+  if (one_word)
+    {
+      gboolean big = word_in (self->big_names, sk, i, end);
+
+      /* A common word, unless it is the name of a big town (Volodymyr, Carei). */
+      if (word_in (self->adjectives, sk, i, end) || (!big && word_in (stop_set, sk, i, end)))
+        return TRUE;
+      /* A given name before a capitalised word is a person: Volodymyr Zelensky. */
+      if (big && end + 1 < s->len && sk[end] == ' ' && (flags[end + 1] & SITREP_SKEL_UPPER)
+          && word_in (surname_set, sk, i, end))
+        return TRUE;
+    }
   if (capitals && one_word && end - i <= 6)
     {
       guint32 pop = 0;

@@ -473,6 +473,8 @@ sitrep_skeleton_append (SitrepSkeleton *self,
         }
       else if (cls == CLASS_APOSTROPHE && w.n > 0 && !pending_apos)
         pending_apos = TRUE;
+      else if (cls == CLASS_IGNORE && w.n > 0 && !pending_apos)
+        w.end[w.n - 1] = (guint32) (base + (next - text));  /* Ички́: the accent is the word's */
       else if (cls != CLASS_IGNORE)
         {
           if (w.n > 0)
