@@ -14,6 +14,8 @@
 static const SitrepCliEntry benches[] = {
   { "store", N_("Load a collection into the event store and query 30-day windows"),
     sitrep_cli_bench_store },
+  { "gazetteer", N_("Load the gazetteer and scan text files for place names"),
+    sitrep_cli_bench_gazetteer },
   { NULL, NULL, NULL },
 };
 
