@@ -387,6 +387,29 @@ test_uid_and_places (void)
   g_assert_cmpint (sitrep_db_insert_event (db, b, &error), ==, 0);
   g_assert_error (error, SITREP_DB_ERROR, SITREP_DB_ERROR_FAILED);
   g_assert_cmpstr (b->uid, ==, uid);
+  g_clear_error (&error);
+
+  /* A failure after the event's row (a claim citing a missing document) leaves nothing
+   * of the event behind, in a transaction or not. */
+  for (guint in_transaction = 0; in_transaction < 2; in_transaction++)
+    {
+      g_autoptr (SitrepEvent) c = make_event (4242);
+
+      if (in_transaction)
+        g_assert_true (sitrep_db_begin (db, NULL));
+      g_assert_cmpint (sitrep_db_insert_event (db, c, &error), ==, 0);
+      g_assert_error (error, SITREP_DB_ERROR, SITREP_DB_ERROR_FAILED);
+      g_assert_nonnull (strstr (error->message, "FOREIGN KEY"));
+      g_clear_error (&error);
+      if (in_transaction)
+        g_assert_true (sitrep_db_commit (db, NULL));
+      g_assert_cmpint (query_int (sitrep_db_get_handle (db), "SELECT count(*) FROM events"), ==,
+                       1);
+      g_assert_cmpint (query_int (sitrep_db_get_handle (db), "SELECT count(*) FROM claims"), ==,
+                       0);
+      g_assert_cmpint (query_int (sitrep_db_get_handle (db), "SELECT count(*) FROM places"), ==,
+                       1);
+    }
 }
 
 static void

@@ -33,6 +33,9 @@ typedef enum
   STMT_SEARCH_INSERT,
   STMT_DOCUMENT_BY_SHA,
   STMT_DOCUMENT_INSERT,
+  STMT_SAVEPOINT,
+  STMT_RELEASE,
+  STMT_ROLLBACK_TO,
   N_STMTS
 } StmtId;
 
@@ -67,6 +70,9 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_DOCUMENT_INSERT] =
     "INSERT INTO documents (outlet, url, title, published, language, text, sha256, added) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+  [STMT_SAVEPOINT] = "SAVEPOINT sitrep_write",
+  [STMT_RELEASE] = "RELEASE sitrep_write",
+  [STMT_ROLLBACK_TO] = "ROLLBACK TO sitrep_write",
 };
 
 struct _SitrepDb
@@ -1001,10 +1007,10 @@ update_search_row (SitrepDb  *self,
   return write_search_row (self, event_id, text->str, text->len, TRUE, error);
 }
 
-gint64
-sitrep_db_insert_event (SitrepDb     *self,
-                        SitrepEvent  *event,
-                        GError      **error)
+static gint64
+insert_event_rows (SitrepDb     *self,
+                   SitrepEvent  *event,
+                   GError      **error)
 {
   sqlite3_stmt *stmt;
   gint64 event_id;
@@ -1119,12 +1125,12 @@ sitrep_db_insert_event (SitrepDb     *self,
   return event_id;
 }
 
-gint64
-sitrep_db_add_claim (SitrepDb     *self,
-                     gint64        event_id,
-                     SitrepClaim  *claim,
-                     GArray       *figures,
-                     GError      **error)
+static gint64
+add_claim_rows (SitrepDb     *self,
+                gint64        event_id,
+                SitrepClaim  *claim,
+                GArray       *figures,
+                GError      **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   SitrepHedging best = SITREP_N_HEDGINGS;
@@ -1196,6 +1202,78 @@ sitrep_db_add_claim (SitrepDb     *self,
   if (!update_search_row (self, event_id, error))
     return 0;
   return claim_id;
+}
+
+/* Each writer runs inside a savepoint, so that a failure half-way leaves no half-written
+ * event behind, inside the caller's transaction or without one. */
+static gboolean
+savepoint_run (SitrepDb  *self,
+               StmtId     id,
+               GError   **error)
+{
+  sqlite3_stmt *stmt = get_stmt (self, id, error);
+  return stmt != NULL && step_done (self, stmt, error);
+}
+
+static void
+savepoint_undo (SitrepDb *self)
+{
+  savepoint_run (self, STMT_ROLLBACK_TO, NULL);
+  savepoint_run (self, STMT_RELEASE, NULL);
+}
+
+gint64
+sitrep_db_insert_event (SitrepDb     *self,
+                        SitrepEvent  *event,
+                        GError      **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (SITREP_IS_DB (self), 0);
+  g_return_val_if_fail (SITREP_IS_EVENT (event), 0);
+
+  if (!check_writable (self, error) || !savepoint_run (self, STMT_SAVEPOINT, error))
+    return 0;
+  id = insert_event_rows (self, event, error);
+  if (id == 0)
+    {
+      savepoint_undo (self);
+      return 0;
+    }
+  if (!savepoint_run (self, STMT_RELEASE, error))
+    {
+      savepoint_undo (self);
+      return 0;
+    }
+  return id;
+}
+
+gint64
+sitrep_db_add_claim (SitrepDb     *self,
+                     gint64        event_id,
+                     SitrepClaim  *claim,
+                     GArray       *figures,
+                     GError      **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (SITREP_IS_DB (self), 0);
+  g_return_val_if_fail (SITREP_IS_CLAIM (claim), 0);
+
+  if (!check_writable (self, error) || !savepoint_run (self, STMT_SAVEPOINT, error))
+    return 0;
+  id = add_claim_rows (self, event_id, claim, figures, error);
+  if (id == 0)
+    {
+      savepoint_undo (self);
+      return 0;
+    }
+  if (!savepoint_run (self, STMT_RELEASE, error))
+    {
+      savepoint_undo (self);
+      return 0;
+    }
+  return id;
 }
 
 /* ---- Readers: events ---- */
