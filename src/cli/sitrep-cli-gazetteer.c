@@ -134,6 +134,7 @@ sitrep_cli_gazetteer (int    argc,
           gsize len = 0;
           g_autoptr(GArray) matches = NULL;
           g_autoptr(GArray) context = g_array_new (FALSE, FALSE, sizeof (guint32));
+          g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
 
           if (!read_input (argv[i], &text, &len))
             {
@@ -141,10 +142,12 @@ sitrep_cli_gazetteer (int    argc,
               continue;
             }
           matches = sitrep_gazetteer_scan (g, text, len);
+          /* The context: every place named without ambiguity, once. */
           for (guint k = 0; k < matches->len; k++)
             {
               const SitrepGazetteerMatch *m = &g_array_index (matches, SitrepGazetteerMatch, k);
-              if (m->n_candidates == 1)
+              if (m->n_candidates == 1
+                  && g_hash_table_add (seen, GUINT_TO_POINTER (m->candidates[0] + 1)))
                 g_array_append_val (context, m->candidates[0]);
             }
           for (guint k = 0; k < matches->len; k++)
