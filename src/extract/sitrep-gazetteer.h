@@ -45,7 +45,7 @@ typedef struct
   gsize start;            /* byte offsets of the name as written in the scanned text */
   gsize end;
   guint n_candidates;     /* entries that carry this name (several Ivanivkas) */
-  const guint32 *candidates;
+  const guint32 *candidates;  /* sorted by id */
 } SitrepGazetteerMatch;
 
 typedef struct _SitrepGazetteer SitrepGazetteer;
