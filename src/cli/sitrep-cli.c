@@ -16,6 +16,7 @@ static const SitrepCliEntry commands[] = {
        sitrep_cli_info }, */
   { "gazetteer", N_("Look up place names, or list the places a text names"),
     sitrep_cli_gazetteer },
+  { "extract", N_("Find events, places, dates and claims in articles"), sitrep_cli_extract },
   { NULL, NULL, NULL },
 };
 

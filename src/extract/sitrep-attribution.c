@@ -89,7 +89,7 @@ words_of (const SitrepSentenceView *v,
   while (i < b)
     {
       Word w = { 0 };
-      gsize al;
+      gsize al = 0;
       if (!sitrep_text_is_word_char (t + i, end))
         {
           i += sitrep_text_char_len (t + i);

@@ -1,0 +1,1132 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sitrep-extractor.c: article text in, events out.
+ *
+ * One pass of the lexicon and one of the gazetteer over the whole text, then a decision per
+ * sentence: an event sentence has a trigger and an anchor (a place, a date, a named target,
+ * or a casualty figure with its source); a sentence that refers back ("the strike", "this
+ * figure") or only adds a source (witnesses, satellite imagery) becomes another claim of the
+ * event before it; background, analysis and speculation ("has been a recurring tactic",
+ * "could weaken", "in the coming weeks") are no events. */
+#define G_LOG_DOMAIN "sitrep-extract"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sitrep-dates.h"
+#include "sitrep-extract-private.h"
+#include "sitrep-extractor.h"
+#include "sitrep-lexicon.h"
+
+struct _SitrepExtractor
+{
+  GObject parent_instance;
+
+  SitrepGazetteer *gazetteer;
+  SitrepLexicon *lexicon;
+};
+
+G_DEFINE_FINAL_TYPE (SitrepExtractor, sitrep_extractor, G_TYPE_OBJECT)
+
+static void
+sitrep_extractor_class_init (SitrepExtractorClass *klass)
+{
+}
+
+static void
+sitrep_extractor_init (SitrepExtractor *self)
+{
+}
+
+SitrepExtractor *
+sitrep_extractor_new (SitrepGazetteer  *gazetteer,
+                      GError          **error)
+{
+  SitrepExtractor *self;
+
+  if (gazetteer == NULL)
+    {
+      gazetteer = sitrep_gazetteer_get_default (error);
+      if (gazetteer == NULL)
+        return NULL;
+    }
+  self = g_object_new (SITREP_TYPE_EXTRACTOR, NULL);
+  self->gazetteer = gazetteer;
+  self->lexicon = sitrep_lexicon_get_default ();
+  return self;
+}
+
+/* ---- Per-document state ---- */
+
+typedef struct
+{
+  guint32 entry;        /* resolved gazetteer entry */
+  gsize start;
+  gsize end;
+  gboolean region;      /* an oblast ("Kharkiv region", "Харківщина") */
+  gboolean sector;      /* a front sector ("the Pokrovsk direction") */
+  gboolean near;        /* "near X", "outskirts of X" */
+} Mention;
+
+typedef struct
+{
+  gsize start;
+  gsize end;
+  guint paragraph;
+  guint lex_first;
+  guint n_lex;
+  guint mention_first;
+  guint n_mentions;
+
+  gboolean has_trigger;
+  SitrepEventKind kind;
+  gboolean casualty;        /* a casualty figure with a loss word or a source */
+  gboolean nonfactual;      /* background, analysis or speculation */
+  gboolean anaphora;
+  gboolean figure_ref;      /* "this figure", "these numbers" */
+  gboolean verification;    /* "unconfirmed", "if accurate", "not yet confirmed" */
+  gboolean dispute;
+  gboolean dated;
+  SitrepDateSpan date;
+  gsize target_start;       /* a named facility; target_end 0 when none */
+  gsize target_end;
+  gboolean facility;
+  GArray *figures;          /* SitrepFigure, claim_index -1 */
+} Sent;
+
+typedef struct
+{
+  SitrepExtractor *self;
+  SitrepDocument *doc;
+  const char *text;
+  gsize len;
+  char *folded;
+  gint32 published;
+  GArray *lex;              /* SitrepLexMatch, whole document */
+  GArray *mentions;         /* Mention, whole document */
+  GArray *sents;            /* Sent */
+  GPtrArray *events;
+} Doc;
+
+static void
+sent_clear (Sent *s)
+{
+  g_clear_pointer (&s->figures, g_array_unref);
+}
+
+static const SitrepLexMatch *
+lex_at (Doc  *d,
+        Sent *s,
+        guint i)
+{
+  return &g_array_index (d->lex, SitrepLexMatch, s->lex_first + i);
+}
+
+static Mention *
+mention_at (Doc  *d,
+            Sent *s,
+            guint i)
+{
+  return &g_array_index (d->mentions, Mention, s->mention_first + i);
+}
+
+static const SitrepGazetteerEntry *
+entry_of (Doc     *d,
+          guint32  id)
+{
+  return sitrep_gazetteer_get_entry (d->self->gazetteer, id);
+}
+
+/* ---- Places ---- */
+
+static void
+find_places (Doc *d)
+{
+  g_autoptr (GArray) matches = sitrep_gazetteer_scan (d->self->gazetteer, d->text, d->len);
+  g_autoptr (GArray) context = g_array_new (FALSE, FALSE, sizeof (guint32));
+  const char *hint = NULL;
+  guint li = 0;
+
+  /* The oblast named first in the text, and every unambiguous place, help to pick among
+   * several places of one name. */
+  for (guint i = 0; i < matches->len; i++)
+    {
+      SitrepGazetteerMatch *m = &g_array_index (matches, SitrepGazetteerMatch, i);
+      if (m->n_candidates == 1)
+        {
+          const SitrepGazetteerEntry *e = entry_of (d, m->candidates[0]);
+          g_array_append_val (context, m->candidates[0]);
+          if (hint == NULL && e != NULL && e->feature == SITREP_GAZETTEER_REGION)
+            hint = e->admin1;
+        }
+    }
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      SitrepGazetteerMatch *m = &g_array_index (matches, SitrepGazetteerMatch, i);
+      Mention mention = { 0 };
+      const SitrepGazetteerEntry *e;
+      guint32 id;
+
+      /* Place names are capitalised; a lower-case match is a common word. */
+      if (!sitrep_extract_is_capitalized (d->text + m->start, d->text + d->len))
+        continue;
+      id = sitrep_gazetteer_resolve (d->self->gazetteer, m, hint, (const guint32 *) context->data,
+                                     context->len);
+      if (id == G_MAXUINT32)
+        continue;
+      e = entry_of (d, id);
+      if (e == NULL || (e->feature != SITREP_GAZETTEER_SETTLEMENT &&
+                        e->feature != SITREP_GAZETTEER_REGION &&
+                        e->feature != SITREP_GAZETTEER_DISTRICT))
+        continue;
+      mention.entry = id;
+      mention.start = m->start;
+      mention.end = m->end;
+      mention.region = e->feature == SITREP_GAZETTEER_REGION;
+
+      /* Lexicon words next to it: "X region", "X direction", "near X". */
+      while (li < d->lex->len && g_array_index (d->lex, SitrepLexMatch, li).end <= m->start - MIN (m->start, 40))
+        li++;
+      for (guint k = li; k < d->lex->len; k++)
+        {
+          const SitrepLexMatch *lm = &g_array_index (d->lex, SitrepLexMatch, k);
+          if (lm->start > m->end + 12)
+            break;
+          if (lm->entry->category == SITREP_LEX_REGION && lm->start >= m->end && lm->start <= m->end + 2)
+            {
+              if (lm->entry->value == 1)
+                mention.region = TRUE;
+              else
+                mention.sector = TRUE;
+              mention.end = lm->end;
+            }
+          if (lm->entry->category == SITREP_LEX_NEAR && lm->end <= m->start && lm->end + 6 >= m->start)
+            {
+              /* only "the" or spaces between */
+              g_autofree char *gap = g_strndup (d->text + lm->end, m->start - lm->end);
+              g_strstrip (gap);
+              if (gap[0] == '\0' || g_ascii_strcasecmp (gap, "the") == 0)
+                mention.near = TRUE;
+            }
+        }
+      /* "the Kharkiv region": a region mention of a city name means its oblast. */
+      if (mention.region && e->feature != SITREP_GAZETTEER_REGION && e->admin1 != NULL)
+        {
+          g_autoptr (GArray) regions = sitrep_gazetteer_lookup (d->self->gazetteer, e->admin1, NULL);
+          if (regions != NULL)
+            for (guint r = 0; r < regions->len; r++)
+              {
+                guint32 rid = g_array_index (regions, guint32, r);
+                const SitrepGazetteerEntry *re = entry_of (d, rid);
+                if (re != NULL && re->feature == SITREP_GAZETTEER_REGION)
+                  {
+                    mention.entry = rid;
+                    break;
+                  }
+              }
+        }
+      if (e->feature == SITREP_GAZETTEER_DISTRICT)
+        mention.region = TRUE;
+      g_array_append_val (d->mentions, mention);
+    }
+}
+
+/* ---- Sentence analysis ---- */
+
+static SitrepEventKind
+pick_kind (Doc  *d,
+           Sent *s)
+{
+  gboolean has[SITREP_N_KINDS] = { FALSE };
+  SitrepEventKind weapon = SITREP_KIND_OTHER;
+  static const SitrepEventKind order[] = {
+    SITREP_KIND_MISSILE_STRIKE, SITREP_KIND_AIR_STRIKE, SITREP_KIND_DRONE_STRIKE,
+    SITREP_KIND_SHELLING,
+  };
+
+  for (guint i = 0; i < s->n_lex; i++)
+    {
+      const SitrepLexMatch *lm = lex_at (d, s, i);
+      if (lm->entry->category == SITREP_LEX_TRIGGER)
+        has[lm->entry->value] = TRUE;
+      else if (lm->entry->category == SITREP_LEX_WEAPON && weapon == SITREP_KIND_OTHER)
+        weapon = lm->entry->value;
+    }
+  if (has[SITREP_KIND_CAPTURE])
+    return SITREP_KIND_CAPTURE;
+  if (weapon != SITREP_KIND_OTHER)
+    return weapon;
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (has[order[i]])
+      return order[i];
+  if (has[SITREP_KIND_CLASH])
+    return SITREP_KIND_CLASH;
+  if (has[SITREP_KIND_ADVANCE])
+    return SITREP_KIND_ADVANCE;
+  if (has[SITREP_KIND_STRIKE])
+    return SITREP_KIND_STRIKE;
+  if (has[SITREP_KIND_OFFENSIVE])
+    return SITREP_KIND_OFFENSIVE;
+  return SITREP_KIND_OTHER;
+}
+
+static gboolean
+inside_category (Doc                  *d,
+                 Sent                 *s,
+                 const SitrepLexMatch *m,
+                 SitrepLexCategory     category)
+{
+  for (guint i = 0; i < s->n_lex; i++)
+    {
+      const SitrepLexMatch *o = lex_at (d, s, i);
+      if (o->entry->category == category && o->start <= m->start && m->end <= o->end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_demonym (const char *p,
+            gsize       len)
+{
+  static const char *const words[] = { "Ukrainian", "Russian", "Ukraine's", "Russia's",
+                                       "Ukraine’s", "Russia’s", "The", "A", "An", "In", "On",
+                                       "Українськ", "Російськ", "Украинск", "Российск", NULL };
+  for (const char *const *w = words; *w != NULL; w++)
+    if (len >= strlen (*w) && strncmp (p, *w, strlen (*w)) == 0 &&
+        (strlen (*w) > 4 || len == strlen (*w)))
+      return TRUE;
+  return FALSE;
+}
+
+/* A named facility: capitalised words right before the facility word ("the Artyan-Kalor
+ * factory", "Zaporizhzhia nuclear power plant"), or a quoted name after it ("завод
+ * «Азот»"). */
+static void
+find_target (Doc  *d,
+             Sent *s)
+{
+  const char *t = d->text;
+
+  for (guint i = 0; i < s->n_lex; i++)
+    {
+      const SitrepLexMatch *lm = lex_at (d, s, i);
+      gsize a, run_start = 0;
+      guint lower = 0;
+      gboolean place_run = FALSE;
+
+      if (lm->entry->category != SITREP_LEX_FACILITY)
+        continue;
+      s->facility = TRUE;
+      a = lm->start;
+      /* walk back over words */
+      while (a > s->start)
+        {
+          gsize we = a, ws;
+          while (we > s->start && t[we - 1] == ' ')
+            we--;
+          if (we == a || we == s->start)
+            break;
+          ws = we;
+          while (ws > s->start && t[ws - 1] != ' ' && t[ws - 1] != ',' && t[ws - 1] != '(' &&
+                 t[ws - 1] != '"')
+            ws--;
+          if (ws == we)
+            break;
+          if (sitrep_extract_is_capitalized (t + ws, t + we) && !is_demonym (t + ws, we - ws) &&
+              !(ws == s->start && we - ws <= 3))
+            {
+              run_start = ws;
+              for (guint k = 0; k < s->n_mentions; k++)
+                if (mention_at (d, s, k)->start == ws)
+                  place_run = TRUE;
+              a = ws;
+              continue;
+            }
+          if (run_start == 0 && lower < 2 && !sitrep_extract_is_capitalized (t + ws, t + we) &&
+              g_unichar_isalpha (g_utf8_get_char (t + ws)) && we - ws > 3)
+            {
+              /* a modifier ("nuclear power plant") is kept only after a place name */
+              lower++;
+              a = ws;
+              continue;
+            }
+          break;
+        }
+      if (run_start != 0 && (lower == 0 || place_run))
+        {
+          gsize start = run_start;
+          /* drop lower-case modifiers collected before the run */
+          s->target_start = start;
+          s->target_end = lm->end;
+          return;
+        }
+      /* «Name» or "Name" after the facility word */
+      {
+        gsize p = lm->end;
+        while (p < s->end && t[p] == ' ')
+          p++;
+        if (p + 2 < s->end && ((guchar) t[p] == 0xc2 && (guchar) t[p + 1] == 0xab))
+          {
+            const char *close = g_strstr_len (t + p, s->end - p, "»");
+            if (close != NULL && close - (t + p) < 80)
+              {
+                s->target_start = lm->start;
+                s->target_end = (close - t) + 2;
+                return;
+              }
+          }
+        if (p < s->end && (t[p] == '"' || (p + 2 < s->end && (guchar) t[p] == 0xe2 &&
+                                           (guchar) t[p + 1] == 0x80 && (guchar) t[p + 2] == 0x9c)))
+          {
+            gsize q = p + (t[p] == '"' ? 1 : 3);
+            while (q < s->end && t[q] != '"' && !((guchar) t[q] == 0xe2 && q + 2 < s->end &&
+                                                 (guchar) t[q + 2] == 0x9d))
+              q++;
+            if (q < s->end && q - p < 80 && sitrep_extract_is_capitalized (t + p + (t[p] == '"' ? 1 : 3), t + q))
+              {
+                s->target_start = lm->start;
+                s->target_end = q + (t[q] == '"' ? 1 : 3);
+                return;
+              }
+          }
+      }
+    }
+}
+
+static void
+analyse_sentence (Doc  *d,
+                  Sent *s)
+{
+  g_autoptr (GArray) dates = NULL;
+  g_autoptr (GArray) skip = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gboolean spec = FALSE, background = FALSE, loss = FALSE, attributed_words = FALSE;
+  gboolean hedge = FALSE;
+  SitrepSentenceView view = { d->text, d->folded, s->start, s->end,
+                              s->n_lex ? lex_at (d, s, 0) : NULL, s->n_lex };
+  gboolean any_digit_or_word = FALSE;
+
+  /* Dates: only where a digit or a date word can be (most sentences have neither). */
+  for (gsize i = s->start; i < s->end; i++)
+    if (g_ascii_isdigit (d->text[i]) || (guchar) d->text[i] >= 0x80 ||
+        g_ascii_isupper (d->text[i]))
+      {
+        any_digit_or_word = TRUE;
+        break;
+      }
+  if (!any_digit_or_word)
+    {
+      /* lower-case ASCII only: "yesterday", "last week" */
+      any_digit_or_word = TRUE;
+    }
+  dates = sitrep_dates_scan (d->text + s->start, s->end - s->start, d->published);
+  for (guint i = 0; i < dates->len; i++)
+    {
+      SitrepDateSpan *sp = &g_array_index (dates, SitrepDateSpan, i);
+      gsize a = s->start + sp->match_start, b = s->start + sp->match_end;
+      g_array_append_val (skip, a);
+      g_array_append_val (skip, b);
+    }
+  s->dated = sitrep_dates_find (d->text + s->start, s->end - s->start, d->published, &s->date) &&
+             s->date.dated;
+  if (!s->dated)
+    {
+      /* a part of day or a clock time alone still says when */
+      SitrepDateSpan tmp;
+      if (sitrep_dates_find (d->text + s->start, s->end - s->start, d->published, &tmp))
+        s->date = tmp;
+      else
+        memset (&s->date, 0, sizeof s->date);
+    }
+
+  for (guint i = 0; i < s->n_lex; i++)
+    {
+      const SitrepLexMatch *lm = lex_at (d, s, i);
+      gboolean in_date = FALSE;
+      for (guint k = 0; k + 1 < skip->len; k += 2)
+        if (lm->start < g_array_index (skip, gsize, k + 1) && lm->end > g_array_index (skip, gsize, k))
+          in_date = TRUE;
+      switch (lm->entry->category)
+        {
+        case SITREP_LEX_TRIGGER:
+        case SITREP_LEX_WEAPON:
+          if (!in_date)
+            s->has_trigger = TRUE;
+          break;
+        case SITREP_LEX_SPECULATION:
+          if (!in_date && !inside_category (d, s, lm, SITREP_LEX_HEDGE))
+            spec = TRUE;
+          break;
+        case SITREP_LEX_BACKGROUND:
+          background = TRUE;
+          break;
+        case SITREP_LEX_ANAPHORA:
+          s->anaphora = TRUE;
+          if (strstr (lm->entry->phrase, "figure") || strstr (lm->entry->phrase, "number") ||
+              strstr (lm->entry->phrase, "claim") || strstr (lm->entry->phrase, "дані") ||
+              strstr (lm->entry->phrase, "данные") || strstr (lm->entry->phrase, "losses") ||
+              strstr (lm->entry->phrase, "toll"))
+            s->figure_ref = TRUE;
+          break;
+        case SITREP_LEX_HEDGE:
+          hedge = TRUE;
+          if (strstr (lm->entry->phrase, "confirm") || strstr (lm->entry->phrase, "verif") ||
+              strstr (lm->entry->phrase, "accurate") || strstr (lm->entry->phrase, "if ") ||
+              strstr (lm->entry->phrase, "acknowledged") || strstr (lm->entry->phrase, "підтвердж") ||
+              strstr (lm->entry->phrase, "подтвержд") || strstr (lm->entry->phrase, "перевір") ||
+              strstr (lm->entry->phrase, "провер") || strstr (lm->entry->phrase, "unclear"))
+            s->verification = TRUE;
+          break;
+        case SITREP_LEX_DISPUTE:
+          s->dispute = TRUE;
+          break;
+        case SITREP_LEX_LOSS:
+          loss = TRUE;
+          break;
+        case SITREP_LEX_ATTR_VERB:
+        case SITREP_LEX_ATTR_PREP:
+          attributed_words = TRUE;
+          break;
+        default:
+          break;
+        }
+    }
+  (void) hedge;
+  s->nonfactual = (spec || background) && !s->dated;
+  if (s->has_trigger)
+    s->kind = pick_kind (d, s);
+
+  s->figures = g_array_new (FALSE, TRUE, sizeof (SitrepFigure));
+  g_array_set_clear_func (s->figures, (GDestroyNotify) sitrep_figure_clear);
+  sitrep_figures_parse (&view, (const gsize *) skip->data, skip->len / 2, s->figures);
+  for (guint i = 0; i < s->figures->len; i++)
+    {
+      SitrepFigure *f = &g_array_index (s->figures, SitrepFigure, i);
+      if ((f->kind == SITREP_FIGURE_KILLED || f->kind == SITREP_FIGURE_WOUNDED ||
+           f->kind == SITREP_FIGURE_CASUALTIES || f->kind == SITREP_FIGURE_CAPTURED) &&
+          (loss || attributed_words))
+        s->casualty = TRUE;
+    }
+  find_target (d, s);
+}
+
+/* ---- Claims ---- */
+
+static SitrepClaim *
+make_claim (Doc  *d,
+            Sent *s)
+{
+  SitrepClaim *claim = sitrep_claim_new ();
+  SitrepAttribution attribution;
+  SitrepSentenceView view = { d->text, d->folded, s->start, s->end,
+                              s->n_lex ? lex_at (d, s, 0) : NULL, s->n_lex };
+  g_autoptr (GPtrArray) cues = g_ptr_array_new ();
+  gboolean hedged = FALSE, disputed = FALSE;
+
+  claim->span_start = s->start;
+  claim->span_end = s->end;
+  claim->quote = g_strndup (d->text + s->start, s->end - s->start);
+
+  sitrep_attribution_parse (&view, &attribution);
+  claim->attributed_to = g_steal_pointer (&attribution.attributed_to);
+  claim->role = g_steal_pointer (&attribution.role);
+  claim->affiliation = g_steal_pointer (&attribution.affiliation);
+  claim->source_kind = attribution.source_kind;
+  sitrep_attribution_clear (&attribution);
+
+  for (guint i = 0; i < s->n_lex; i++)
+    {
+      const SitrepLexMatch *lm = lex_at (d, s, i);
+      if (lm->entry->category != SITREP_LEX_HEDGE && lm->entry->category != SITREP_LEX_DISPUTE)
+        continue;
+      /* "claimed" as a verb of a named official is attribution, not a hedge, when the
+       * sentence has no other cue; keep it as a cue all the same: it is distancing. */
+      if (lm->entry->category == SITREP_LEX_DISPUTE)
+        disputed = TRUE;
+      else
+        hedged = TRUE;
+      {
+        char *cue = g_strndup (d->text + lm->start, lm->end - lm->start);
+        gboolean dup = FALSE;
+        for (guint k = 0; k < cues->len; k++)
+          if (strcmp (g_ptr_array_index (cues, k), cue) == 0)
+            dup = TRUE;
+        if (dup)
+          g_free (cue);
+        else
+          g_ptr_array_add (cues, cue);
+      }
+    }
+  g_ptr_array_add (cues, NULL);
+  g_strfreev (claim->cues);
+  claim->cues = (GStrv) g_ptr_array_free (g_steal_pointer (&cues), FALSE);
+
+  if (disputed)
+    claim->hedging = SITREP_HEDGING_DISPUTED;
+  else if (hedged)
+    claim->hedging = SITREP_HEDGING_HEDGED;
+  else if (attribution.attributed)
+    claim->hedging = SITREP_HEDGING_ATTRIBUTED;
+  else
+    claim->hedging = SITREP_HEDGING_ASSERTED;
+
+  claim->outlet = g_strdup (d->doc->outlet);
+  claim->url = g_strdup (d->doc->url);
+  claim->published = d->doc->published;
+  return claim;
+}
+
+/* ---- Events ---- */
+
+typedef struct
+{
+  SitrepEvent *event;
+  guint last_sentence;
+  guint32 place_entry;      /* G_MAXUINT32 none */
+  gboolean dated;
+  SitrepDateSpan date;
+} Open;
+
+static void
+set_date (Doc                  *d,
+          SitrepEvent          *ev,
+          const SitrepDateSpan *date,
+          gboolean              dated)
+{
+  if (!dated || date == NULL)
+    {
+      ev->start = (gint64) d->published * 86400;
+      ev->end = ev->start + 86400;
+      ev->time_precision = SITREP_TIME_PRECISION_REPORTED;
+      ev->time_of_day = date != NULL ? date->time_of_day : SITREP_TIME_OF_DAY_NONE;
+      return;
+    }
+  ev->start = (gint64) date->start_day * 86400;
+  ev->end = ((gint64) date->end_day + 1) * 86400;
+  ev->time_precision = date->precision;
+  ev->time_of_day = date->time_of_day;
+  if (date->precision == SITREP_TIME_PRECISION_TIME && date->hour >= 0)
+    ev->start += date->hour * 3600 + MAX (date->minute, 0) * 60;
+}
+
+static SitrepPlace *
+place_from_entry (Doc     *d,
+                  guint32  id)
+{
+  const SitrepGazetteerEntry *e = entry_of (d, id);
+  SitrepPlace *place = sitrep_place_new ();
+
+  if (e->geonameid != 0)
+    place->gazetteer_id = g_strdup_printf ("geonames:%u", e->geonameid);
+  else if (e->katottg != NULL)
+    place->gazetteer_id = g_strdup_printf ("katottg:%s", e->katottg);
+  place->name = g_strdup (e->name);
+  place->name_uk = g_strdup (e->name_uk);
+  place->name_ru = g_strdup (e->name_ru);
+  place->lat = e->lat;
+  place->lon = e->lon;
+  place->admin1 = g_strdup (e->admin1);
+  place->admin2 = g_strdup (e->admin2);
+  place->country = g_strdup (e->country);
+  return place;
+}
+
+/* The last settlement (or region) named before sentence index si. */
+static const Mention *
+last_mention_before (Doc      *d,
+                     guint     si,
+                     gboolean  want_region)
+{
+  Sent *s = &g_array_index (d->sents, Sent, si);
+  for (guint i = s->mention_first; i > 0; i--)
+    {
+      const Mention *m = &g_array_index (d->mentions, Mention, i - 1);
+      if (want_region ? TRUE : (!m->region && !m->sector))
+        return m;
+    }
+  return NULL;
+}
+
+static guint32
+sentence_settlement (Doc  *d,
+                     Sent *s)
+{
+  for (guint i = 0; i < s->n_mentions; i++)
+    {
+      Mention *m = mention_at (d, s, i);
+      if (!m->region && !m->sector)
+        return m->entry;
+    }
+  return G_MAXUINT32;
+}
+
+static void
+set_place (Doc         *d,
+           guint        si,
+           SitrepEvent *ev,
+           Open        *open)
+{
+  Sent *s = &g_array_index (d->sents, Sent, si);
+  const Mention *chosen = NULL;
+  gboolean inherited = FALSE;
+  int precision = 1;
+
+  for (guint i = 0; i < s->n_mentions && chosen == NULL; i++)
+    if (!mention_at (d, s, i)->region && !mention_at (d, s, i)->sector)
+      chosen = mention_at (d, s, i);
+  for (guint i = 0; i < s->n_mentions && chosen == NULL; i++)
+    if (mention_at (d, s, i)->sector)
+      chosen = mention_at (d, s, i);
+  for (guint i = 0; i < s->n_mentions && chosen == NULL; i++)
+    chosen = mention_at (d, s, i);
+
+  if (chosen == NULL && (s->target_end > 0 || s->anaphora))
+    {
+      chosen = last_mention_before (d, si, FALSE);
+      inherited = chosen != NULL;
+    }
+  if (chosen == NULL && s->has_trigger)
+    {
+      /* A strike with no place of its own happened in the area the article is about; a
+       * casualty claim over a whole front does not. */
+      chosen = last_mention_before (d, si, TRUE);
+      if (chosen != NULL && !chosen->region && !chosen->sector)
+        {
+          /* only the oblast of the last settlement is known */
+          const SitrepGazetteerEntry *e = entry_of (d, chosen->entry);
+          ev->geo_precision = SITREP_GEO_PRECISION_REGION;
+          ev->admin1 = g_strdup (e->admin1);
+          ev->lat = e->lat;
+          ev->lon = e->lon;
+          open->place_entry = G_MAXUINT32;
+          return;
+        }
+      inherited = TRUE;
+    }
+  if (chosen == NULL)
+    {
+      ev->geo_precision = SITREP_GEO_PRECISION_REGION;
+      ev->lat = 0;
+      ev->lon = 0;
+      open->place_entry = G_MAXUINT32;
+      return;
+    }
+
+  {
+    const SitrepGazetteerEntry *e = entry_of (d, chosen->entry);
+    if (chosen->region || chosen->sector)
+      precision = 3;
+    else if (chosen->near || s->target_end > 0 || (inherited && s->facility))
+      precision = 2;
+    ev->geo_precision = precision;
+    ev->lat = e->lat;
+    ev->lon = e->lon;
+    ev->admin1 = g_strdup (e->admin1);
+    if (!inherited)
+      ev->place_as_written = g_strndup (d->text + chosen->start, chosen->end - chosen->start);
+    if (precision < 3)
+      {
+        ev->place = place_from_entry (d, chosen->entry);
+        if (inherited)
+          ev->place_as_written = g_strndup (d->text + chosen->start, chosen->end - chosen->start);
+        open->place_entry = chosen->entry;
+      }
+    else
+      open->place_entry = G_MAXUINT32;
+  }
+}
+
+static void
+add_weapons_actors (Doc         *d,
+                    Sent        *s,
+                    SitrepEvent *ev,
+                    gboolean     actors)
+{
+  for (guint i = 0; i < s->n_lex; i++)
+    {
+      const SitrepLexMatch *lm = lex_at (d, s, i);
+      if (lm->entry->category == SITREP_LEX_WEAPON)
+        {
+          gboolean dup = FALSE;
+          for (guint k = 0; k < ev->weapons->len; k++)
+            if (strcmp (g_ptr_array_index (ev->weapons, k), lm->entry->canon) == 0)
+              dup = TRUE;
+          if (!dup)
+            g_ptr_array_add (ev->weapons, g_strdup (lm->entry->canon));
+        }
+      else if (actors && lm->entry->category == SITREP_LEX_ACTOR)
+        {
+          SitrepActor a = { 0 };
+          gboolean dup = FALSE;
+          for (guint k = 0; k < ev->actors->len; k++)
+            if (strcmp (g_array_index (ev->actors, SitrepActor, k).name, lm->entry->canon) == 0)
+              dup = TRUE;
+          if (dup)
+            continue;
+          a.name = g_strdup (lm->entry->canon);
+          a.side = g_strdup (lm->entry->value == 1 ? "Russia" : "Ukraine");
+          a.role = g_strdup (ev->actors->len == 0 ? "actor1" : "actor2");
+          g_array_append_val (ev->actors, a);
+        }
+    }
+}
+
+static void
+attach (Doc  *d,
+        guint si,
+        Open *open)
+{
+  Sent *s = &g_array_index (d->sents, Sent, si);
+  SitrepEvent *ev = open->event;
+  SitrepClaim *claim = make_claim (d, s);
+  int index = ev->claims->len;
+
+  g_ptr_array_add (ev->claims, claim);
+  for (guint i = 0; i < s->figures->len; i++)
+    {
+      SitrepFigure f = g_array_index (s->figures, SitrepFigure, i);
+      f.qualifier = g_strdup (f.qualifier);
+      f.claim_index = index;
+      g_array_append_val (ev->figures, f);
+    }
+  add_weapons_actors (d, s, ev, FALSE);
+  if (open->last_sentence < si)
+    open->last_sentence = si;
+
+  /* A continuation can make a generic strike specific, or date an undated one. */
+  if (s->has_trigger && (ev->kind == SITREP_KIND_STRIKE || ev->kind == SITREP_KIND_OTHER) &&
+      (s->kind == SITREP_KIND_SHELLING || s->kind == SITREP_KIND_AIR_STRIKE ||
+       s->kind == SITREP_KIND_DRONE_STRIKE || s->kind == SITREP_KIND_MISSILE_STRIKE))
+    ev->kind = s->kind;
+  if (!open->dated && s->dated && !s->nonfactual)
+    {
+      open->dated = TRUE;
+      open->date = s->date;
+      set_date (d, ev, &s->date, TRUE);
+    }
+  if (ev->target == NULL && s->target_end > 0)
+    ev->target = g_strndup (d->text + s->target_start, s->target_end - s->target_start);
+
+  /* "This figure, if accurate, ...": the outlet hedges the claim that gave the figure. */
+  if (s->figure_ref && s->verification && index > 0)
+    for (int c = 0; c < index; c++)
+      {
+        SitrepClaim *prev = g_ptr_array_index (ev->claims, c);
+        gboolean has_figure = FALSE;
+        for (guint f = 0; f < ev->figures->len; f++)
+          if (g_array_index (ev->figures, SitrepFigure, f).claim_index == c)
+            has_figure = TRUE;
+        if (!has_figure || prev->hedging >= SITREP_HEDGING_HEDGED)
+          continue;
+        prev->hedging = SITREP_HEDGING_HEDGED;
+        {
+          GPtrArray *cues = g_ptr_array_new ();
+          for (char **p = prev->cues; p && *p; p++)
+            g_ptr_array_add (cues, g_strdup (*p));
+          for (guint i = 0; i < s->n_lex; i++)
+            {
+              const SitrepLexMatch *lm = lex_at (d, s, i);
+              if (lm->entry->category == SITREP_LEX_HEDGE)
+                g_ptr_array_add (cues, g_strndup (d->text + lm->start, lm->end - lm->start));
+            }
+          g_ptr_array_add (cues, NULL);
+          g_strfreev (prev->cues);
+          prev->cues = (GStrv) g_ptr_array_free (cues, FALSE);
+        }
+      }
+}
+
+static void
+open_event (Doc  *d,
+            guint si,
+            Open *open)
+{
+  Sent *s = &g_array_index (d->sents, Sent, si);
+  SitrepEvent *ev = sitrep_event_new ();
+
+  open->event = ev;
+  open->last_sentence = si;
+  open->dated = s->dated;
+  open->date = s->date;
+  open->place_entry = G_MAXUINT32;
+
+  ev->kind = s->has_trigger ? s->kind : SITREP_KIND_CASUALTY_CLAIM;
+  if (ev->kind == SITREP_KIND_OTHER && s->casualty)
+    ev->kind = SITREP_KIND_CASUALTY_CLAIM;
+  ev->sub_kind = g_strdup (sitrep_event_kind_acled_sub_type (ev->kind));
+  set_date (d, ev, &s->date, s->dated);
+  if (!s->dated && s->date.time_of_day != SITREP_TIME_OF_DAY_NONE)
+    ev->time_of_day = s->date.time_of_day;
+  set_place (d, si, ev, open);
+  if (s->target_end > 0)
+    ev->target = g_strndup (d->text + s->target_start, s->target_end - s->target_start);
+  add_weapons_actors (d, s, ev, TRUE);
+  g_ptr_array_add (d->events, ev);
+  attach (d, si, open);
+}
+
+static gboolean
+conflicts (Doc  *d,
+           Sent *s,
+           Open *open)
+{
+  guint32 place = sentence_settlement (d, s);
+  if (s->dated && open->dated &&
+      (s->date.start_day != open->date.start_day || s->date.end_day != open->date.end_day))
+    return TRUE;
+  if (place != G_MAXUINT32 && open->place_entry != G_MAXUINT32 && place != open->place_entry)
+    return TRUE;
+  if (place != G_MAXUINT32 && open->place_entry == G_MAXUINT32 && open->event->geo_precision == 3)
+    return TRUE;
+  return FALSE;
+}
+
+static gboolean
+kinds_compatible (SitrepEventKind a,
+                  SitrepEventKind b)
+{
+  if (a == b || a == SITREP_KIND_STRIKE || b == SITREP_KIND_STRIKE || a == SITREP_KIND_OTHER ||
+      b == SITREP_KIND_OTHER)
+    return TRUE;
+  /* remote violence goes together, ground fighting goes together */
+  if (a >= SITREP_KIND_SHELLING && a <= SITREP_KIND_STRIKE && b >= SITREP_KIND_SHELLING &&
+      b <= SITREP_KIND_STRIKE)
+    return TRUE;
+  if (a >= SITREP_KIND_CLASH && a <= SITREP_KIND_CAPTURE && b >= SITREP_KIND_CLASH &&
+      b <= SITREP_KIND_CAPTURE)
+    return TRUE;
+  /* an offensive carried out with shelling */
+  if (a == SITREP_KIND_OFFENSIVE || b == SITREP_KIND_OFFENSIVE)
+    return TRUE;
+  return FALSE;
+}
+
+static void
+assemble (Doc *d)
+{
+  Open open = { NULL, 0, G_MAXUINT32, FALSE };
+  Open *cur = NULL;
+
+  for (guint si = 0; si < d->sents->len; si++)
+    {
+      Sent *s = &g_array_index (d->sents, Sent, si);
+      gboolean near_cur = cur != NULL && si - cur->last_sentence <= 3;
+      gboolean adjacent = cur != NULL && si - cur->last_sentence <= 1;
+      gboolean link = near_cur && s->anaphora;
+      gboolean anchor = sentence_settlement (d, s) != G_MAXUINT32 || s->n_mentions > 0 ||
+                        s->dated || s->target_end > 0;
+      gboolean source_only = FALSE;
+      SitrepAttribution attribution;
+      SitrepSentenceView view = { d->text, d->folded, s->start, s->end,
+                                  s->n_lex ? lex_at (d, s, 0) : NULL, s->n_lex };
+
+      if (s->nonfactual)
+        {
+          /* Background is no event; but "the attack has not been confirmed", "this figure,
+           * if accurate" says how far to trust the event before. */
+          if (link && (s->verification || s->dispute))
+            attach (d, si, cur);
+          continue;
+        }
+
+      if (s->has_trigger || s->casualty)
+        {
+          if (cur != NULL && (link || (adjacent && !anchor)) && !conflicts (d, s, cur))
+            {
+              attach (d, si, cur);
+              continue;
+            }
+          if (!anchor && !s->casualty)
+            continue;
+          if (cur != NULL && near_cur && !conflicts (d, s, cur) &&
+              sentence_settlement (d, s) != G_MAXUINT32 &&
+              sentence_settlement (d, s) == cur->place_entry && s->target_end == 0 &&
+              kinds_compatible (cur->event->kind, s->has_trigger ? s->kind : SITREP_KIND_CASUALTY_CLAIM))
+            {
+              attach (d, si, cur);
+              continue;
+            }
+          if (!s->has_trigger && s->casualty && !s->dated && s->n_mentions == 0 && cur != NULL &&
+              near_cur)
+            {
+              attach (d, si, cur);
+              continue;
+            }
+          memset (&open, 0, sizeof open);
+          cur = &open;
+          open_event (d, si, cur);
+          continue;
+        }
+
+      if (cur == NULL || !near_cur)
+        continue;
+      /* No trigger: a source that speaks of the event before ("Witnesses described",
+       * "Satellite imagery suggests"), a figure, or a reference back to it. */
+      sitrep_attribution_parse (&view, &attribution);
+      source_only = attribution.attributed && adjacent &&
+                    (attribution.source_kind == SITREP_SOURCE_WITNESS ||
+                     attribution.source_kind == SITREP_SOURCE_SATELLITE);
+      sitrep_attribution_clear (&attribution);
+      if ((link && !conflicts (d, s, cur)) || source_only ||
+          (adjacent && s->figures->len > 0 && !anchor))
+        attach (d, si, cur);
+    }
+}
+
+static void
+finish_events (Doc *d)
+{
+  for (guint i = 0; i < d->events->len; i++)
+    {
+      SitrepEvent *ev = g_ptr_array_index (d->events, i);
+      SitrepClaim *first = g_ptr_array_index (ev->claims, 0);
+      g_autofree char *key = NULL;
+      g_autofree char *hash = NULL;
+
+      /* Conflicting figures of one kind: both kept, the event disputed. */
+      for (guint a = 0; a < ev->figures->len; a++)
+        for (guint b = a + 1; b < ev->figures->len; b++)
+          {
+            SitrepFigure *fa = &g_array_index (ev->figures, SitrepFigure, a);
+            SitrepFigure *fb = &g_array_index (ev->figures, SitrepFigure, b);
+            if (fa->kind == fb->kind && fa->value != fb->value && fa->claim_index != fb->claim_index &&
+                fa->kind != SITREP_FIGURE_OTHER)
+              ev->disputed = TRUE;
+          }
+      for (guint c = 0; c < ev->claims->len; c++)
+        if (((SitrepClaim *) g_ptr_array_index (ev->claims, c))->hedging == SITREP_HEDGING_DISPUTED)
+          ev->disputed = TRUE;
+      ev->hedging = sitrep_event_compute_hedging (ev);
+
+      key = g_strdup_printf ("%s|%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, d->doc->sha256,
+                             sitrep_event_kind_to_string (ev->kind), first->span_start, ev->start);
+      hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+      ev->uid = g_strndup (hash, 20);
+      ev->summary = sitrep_extractor_summarize (ev);
+    }
+}
+
+GPtrArray *
+sitrep_extractor_extract (SitrepExtractor  *self,
+                          SitrepDocument   *document,
+                          const char       *name,
+                          GError          **error)
+{
+  Doc d = { 0 };
+  g_autoptr (GArray) sentences = NULL;
+  guint li = 0, mi = 0;
+
+  g_return_val_if_fail (SITREP_IS_EXTRACTOR (self), NULL);
+  g_return_val_if_fail (SITREP_IS_DOCUMENT (document), NULL);
+
+  if (name == NULL)
+    name = document->url ? document->url : _("(text)");
+  if (document->text == NULL)
+    {
+      g_set_error (error, SITREP_EXTRACT_ERROR, SITREP_EXTRACT_ERROR_EMPTY,
+                   _("%s: the file is empty"), name);
+      return NULL;
+    }
+  d.len = strlen (document->text);
+  if (!sitrep_text_check (document->text, d.len, name, error))
+    return NULL;
+  if (document->sha256 == NULL)
+    document->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                    (const guchar *) document->text, d.len);
+
+  d.self = self;
+  d.doc = document;
+  d.text = document->text;
+  d.published = (gint32) ((document->published > 0 ? document->published
+                                                   : g_get_real_time () / G_USEC_PER_SEC) / 86400);
+  d.folded = g_malloc (d.len + 1);
+  sitrep_text_fold (d.text, d.len, d.folded);
+  d.folded[d.len] = '\0';
+  d.lex = g_array_sized_new (FALSE, FALSE, sizeof (SitrepLexMatch), d.len / 20 + 8);
+  sitrep_lexicon_scan (self->lexicon, d.folded, d.len, d.lex);
+  d.mentions = g_array_new (FALSE, TRUE, sizeof (Mention));
+  find_places (&d);
+  d.events = g_ptr_array_new_with_free_func (g_object_unref);
+
+  sentences = sitrep_text_split (d.text, d.len);
+  d.sents = g_array_sized_new (FALSE, TRUE, sizeof (Sent), sentences->len);
+  g_array_set_clear_func (d.sents, (GDestroyNotify) sent_clear);
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      SitrepSentence *ss = &g_array_index (sentences, SitrepSentence, i);
+      Sent s = { 0 };
+      s.start = ss->start;
+      s.end = ss->end;
+      s.paragraph = ss->paragraph;
+      while (li < d.lex->len && g_array_index (d.lex, SitrepLexMatch, li).start < s.start)
+        li++;
+      s.lex_first = li;
+      while (li + s.n_lex < d.lex->len &&
+             g_array_index (d.lex, SitrepLexMatch, li + s.n_lex).start < s.end)
+        s.n_lex++;
+      /* a match that runs over the sentence's end belongs to neither */
+      while (s.n_lex > 0 && g_array_index (d.lex, SitrepLexMatch, li + s.n_lex - 1).end > s.end)
+        s.n_lex--;
+      while (mi < d.mentions->len && g_array_index (d.mentions, Mention, mi).start < s.start)
+        mi++;
+      s.mention_first = mi;
+      while (mi + s.n_mentions < d.mentions->len &&
+             g_array_index (d.mentions, Mention, mi + s.n_mentions).end <= s.end)
+        s.n_mentions++;
+      g_array_append_val (d.sents, s);
+    }
+  for (guint i = 0; i < d.sents->len; i++)
+    analyse_sentence (&d, &g_array_index (d.sents, Sent, i));
+
+  assemble (&d);
+  finish_events (&d);
+
+  g_array_unref (d.sents);
+  g_array_unref (d.mentions);
+  g_array_unref (d.lex);
+  g_free (d.folded);
+  return d.events;
+}
+
+char *
+sitrep_extractor_summarize (SitrepEvent *ev)
+{
+  GString *s = g_string_new (NULL);
+  g_autofree char *start = sitrep_unix_to_iso_day (ev->start);
+  g_autofree char *end = sitrep_unix_to_iso_day (ev->end - 1);
+  const char *where = ev->place ? ev->place->name : ev->admin1;
+
+  g_string_append (s, sitrep_event_kind_label (ev->kind));
+  if (ev->target != NULL)
+    g_string_append_printf (s, " on %s", ev->target);
+  if (where != NULL)
+    g_string_append_printf (s, "%s %s", ev->geo_precision == SITREP_GEO_PRECISION_NEAR ? " near" : " in",
+                            where);
+  if (ev->place != NULL && ev->place->admin1 != NULL)
+    g_string_append_printf (s, ", %s", ev->place->admin1);
+  if (ev->weapons->len > 0)
+    {
+      g_string_append (s, " with ");
+      for (guint i = 0; i < ev->weapons->len; i++)
+        g_string_append_printf (s, "%s%s", i ? " and " : "", (char *) g_ptr_array_index (ev->weapons, i));
+    }
+  if (ev->time_precision == SITREP_TIME_PRECISION_REPORTED)
+    g_string_append_printf (s, ", reported %s", start);
+  else if (strcmp (start, end) == 0)
+    g_string_append_printf (s, " on %s", start);
+  else
+    g_string_append_printf (s, " from %s to %s", start, end);
+  if (ev->time_of_day != SITREP_TIME_OF_DAY_NONE)
+    g_string_append_printf (s, " (%s)", sitrep_time_of_day_to_string (ev->time_of_day));
+  for (guint i = 0; i < ev->figures->len; i++)
+    {
+      SitrepFigure *f = &g_array_index (ev->figures, SitrepFigure, i);
+      g_string_append_printf (s, "%s%s%s%" G_GINT64_FORMAT " %s", i == 0 ? "; " : ", ",
+                              f->qualifier ? f->qualifier : "", f->qualifier ? " " : "", f->value,
+                              sitrep_figure_kind_to_string (f->kind));
+    }
+  g_string_append_c (s, '.');
+  return g_string_free (s, FALSE);
+}
