@@ -34,7 +34,11 @@ static const char *const not_names[] = {
   "збройні", "сили", "сил", "україни", "генштаб", "зсу", "повітряні", "міноборони", "минобороны",
   "россии", "министерство", "обороны", "рф", "вс", "глава", "голова", "очільник", "начальник",
   "ова", "вва", "мвс", "дснс", "генштаба", "українські", "российские", "росії", "за", "по",
-  "как", "як", "об", "про", "этом", "цьому", "словам", "словами", "данным", "даними",
+  "как", "як", "об", "про", "этом", "цьому", "словам", "словами", "данным", "даними", "в", "у",
+  "на", "з", "с", "із", "від", "от", "для", "під", "под", "при", "після", "после", "во", "ці",
+  "эти", "це", "это", "та", "и", "і", "но", "але", "gov", "mayor", "regional", "oblast",
+  "russia", "ukraine", "moscow", "kyiv", "kiev", "geolocated", "reuters", "it", "he", "she",
+  "they", "satellite", "images", "imagery", "energy", "company", "city", "council",
 };
 
 gboolean
@@ -254,6 +258,46 @@ analyse_source (const SitrepSentenceView *v,
         }
     }
 
+  /* One capitalised word that is no title, body or place and stands alone as the subject:
+   * "Syniehubov wrote", "according to Gladkov", "по словам Гладкова". */
+  if (name_end == 0 && words->len >= 1 && words->len <= 2)
+    {
+      Word *w = &g_array_index (words, Word, words->len - 1);
+      if (w->cap && !w->stop && !w->in_lex && g_utf8_strlen (v->text + w->start, w->end - w->start) > 3)
+        {
+          name_start = w->start;
+          name_end = w->end;
+        }
+    }
+
+  /* "he said", "за його словами", "по его словам", "the spokesperson said" */
+  {
+    static const char *const pronouns[] = {
+      "he", "she", "it", "they", "him", "her", "them", "його", "її", "їх", "він", "вона", "вони",
+      "его", "её", "ее", "их", "он", "она", "они", NULL
+    };
+    if (name_end == 0 && words->len >= 1 && words->len <= 3)
+      {
+        Word *first = &g_array_index (words, Word, 0);
+        char buf[16];
+        gsize l = MIN (first->end - first->start, sizeof buf - 1);
+        memcpy (buf, v->folded + first->start, l);
+        buf[l] = '\0';
+        for (const char *const *p = pronouns; *p != NULL; p++)
+          if (strcmp (buf, *p) == 0 && (words->len == 1 || strcmp (buf, "its") != 0))
+            out->refers_back = TRUE;
+        if ((strcmp (buf, "the") == 0 || strcmp (buf, "this") == 0) && best != NULL)
+          out->refers_back = TRUE;
+        if (out->refers_back && best == NULL)
+          {
+            out->attributed = TRUE;
+            out->source_start = a;
+            out->source_end = b;
+            return;
+          }
+      }
+  }
+
   out->attributed = (best != NULL || name_end > 0);
   if (!out->attributed)
     return;
@@ -268,39 +312,41 @@ analyse_source (const SitrepSentenceView *v,
                             best->entry->value == SITREP_SOURCE_MEDIA ||
                             best->entry->value == SITREP_SOURCE_EXPERT))
     {
-      /* A named body: the capitalised run that holds the source word ("Ukraine's General
-       * Staff", "Russian Defence Ministry", "Генштаб ЗСУ"). */
-      gsize rs = 0, re = 0;
+      /* A named body: the source words with the capitalised words around them ("Ukraine's
+       * General Staff", "Russian Defence Ministry", "Генштаб ЗСУ", "Минобороны России"). */
+      gsize rs = best->start, re = best->end;
+      gboolean named = sitrep_extract_is_capitalized (v->text + best->start, v->text + best->end);
+      for (guint i = words->len; i > 0; i--)
+        {
+          Word *w = &g_array_index (words, Word, i - 1);
+          if (w->end > rs)
+            continue;
+          if (w->end + 1 >= rs && w->cap && !(w->start == a && w->stop && !w->in_lex &&
+                                               g_ascii_strncasecmp (v->text + w->start, "the", 3) == 0))
+            {
+              rs = w->start;
+              named = TRUE;
+            }
+          else
+            break;
+        }
       for (guint i = 0; i < words->len; i++)
         {
           Word *w = &g_array_index (words, Word, i);
-          gboolean cap_or_part = w->cap || (w->in_lex && i > 0 && g_array_index (words, Word, i - 1).cap);
-          if (!cap_or_part)
+          if (w->start < re)
+            continue;
+          if (w->start <= re + 1 && w->cap)
             {
-              if (re > 0)
-                break;
-              continue;
+              re = w->end;
+              named = TRUE;
             }
-          if (re == 0 || w->start > re + 1)
-            {
-              if (re > 0 && best->start < re && best->end > rs)
-                break;
-              rs = w->start;
-            }
-          re = w->end;
+          else
+            break;
         }
-      if (re > 0 && best->start >= rs && best->end <= re + 1 && best->start < re)
-        {
-          gsize stop_at = re;
-          g_autofree char *s = NULL;
-          /* Only the run up to and including the source word and what names it. */
-          s = copy_trimmed (v, rs, MAX (stop_at, best->end));
-          if (s != NULL && g_utf8_strlen (s, -1) > 2 &&
-              g_ascii_strncasecmp (s, "the ", 4) != 0)
-            out->attributed_to = g_steal_pointer (&s);
-          else if (s != NULL && g_ascii_strncasecmp (s, "the ", 4) == 0)
-            out->attributed_to = g_strdup (s + 4);
-        }
+      if (named && g_ascii_strncasecmp (v->text + rs, "the ", 4) == 0)
+        rs += 4;
+      if (named)
+        out->attributed_to = copy_trimmed (v, rs, re);
     }
 
   if (best != NULL && (best->entry->value == SITREP_SOURCE_OFFICIAL ||
@@ -322,7 +368,9 @@ analyse_source (const SitrepSentenceView *v,
               Word *w = &g_array_index (words, Word, i);
               if (w->end > best->start)
                 break;
-              if (w->cap && (w->start != name_start))
+              if (w->cap && (w->start != name_start) &&
+                  g_ascii_strncasecmp (v->text + w->start, "the", MAX (3, w->end - w->start)) != 0 &&
+                  !(w->end - w->start == 1))
                 {
                   if (ae == 0 || w->start > ae + 1)
                     as = w->start;

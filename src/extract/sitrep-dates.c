@@ -891,6 +891,12 @@ try_relative (Scan  *s,
       *next = i + 2;
       return TRUE;
     }
+  if (W (i, "за") && (W (i + 1, "сутки") || W (i + 1, "добу")))
+    {
+      emit (s, p - 1, p, SITREP_TIME_PRECISION_RANGE, SITREP_TIME_OF_DAY_NONE, TRUE, i, i + 2);
+      *next = i + 2;
+      return TRUE;
+    }
   if ((W (i, "past") || W (i, "previous")) && W (i + 1, "week"))
     {
       emit (s, p - 7, p, SITREP_TIME_PRECISION_RANGE, SITREP_TIME_OF_DAY_NONE, TRUE, i, i + 2);
@@ -1107,8 +1113,16 @@ sitrep_dates_scan (const char *text,
   while (i < s.n)
     {
       guint next = i + 1;
-      if (try_range_or_date (&s, i, &next) || try_relative (&s, i, &next) ||
-          try_clock (&s, i, &next) || try_part_of_day (&s, i, &next))
+      guint before = s.out->len;
+      if (try_range_or_date (&s, i, &next))
+        i = MAX (next, i + 1);
+      else if (try_relative (&s, i, &next))
+        {
+          for (guint k = before; k < s.out->len; k++)
+            g_array_index (s.out, SitrepDateSpan, k).relative = TRUE;
+          i = MAX (next, i + 1);
+        }
+      else if (try_clock (&s, i, &next) || try_part_of_day (&s, i, &next))
         i = MAX (next, i + 1);
       else
         i++;
@@ -1125,14 +1139,27 @@ sitrep_dates_find (const char     *text,
   g_autoptr (GArray) spans = sitrep_dates_scan (text, len, published);
   const SitrepDateSpan *dated = NULL, *undated = NULL;
 
+  /* An explicit date wins over a relative one ("over the past day, 24 November"). */
   for (guint i = 0; i < spans->len; i++)
     {
       const SitrepDateSpan *sp = &g_array_index (spans, SitrepDateSpan, i);
-      if (sp->dated && dated == NULL)
+      if (sp->dated && (dated == NULL || (dated->relative && !sp->relative)))
         dated = sp;
       else if (!sp->dated && undated == NULL)
         undated = sp;
     }
+  /* "Nov 20 ... on Wednesday morning": the part of day of the same day. */
+  if (dated != NULL && dated->time_of_day == SITREP_TIME_OF_DAY_NONE)
+    for (guint i = 0; i < spans->len; i++)
+      {
+        const SitrepDateSpan *sp = &g_array_index (spans, SitrepDateSpan, i);
+        if (sp != dated && sp->dated && sp->time_of_day != SITREP_TIME_OF_DAY_NONE &&
+            sp->end_day == dated->end_day && sp->start_day >= dated->start_day)
+          {
+            *out = *sp;
+            return TRUE;
+          }
+      }
   if (dated == NULL && undated == NULL)
     return FALSE;
   if (dated == NULL)

@@ -29,6 +29,7 @@ typedef struct
   int hour;                      /* -1 when no clock time */
   int minute;
   gboolean dated;                /* FALSE for a clock time or part of day on its own */
+  gboolean relative;             /* "yesterday", "on Monday", "over the past day" */
   gsize match_start;             /* byte offsets of the expression in the scanned text */
   gsize match_end;
 } SitrepDateSpan;

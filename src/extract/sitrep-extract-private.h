@@ -28,6 +28,8 @@ typedef struct
   char *affiliation;       /* "Ukrainian", "Ukrainian Air Force"; NULL */
   SitrepSourceKind source_kind;
   gboolean attributed;     /* the sentence says who says it */
+  gboolean refers_back;    /* "he said", "за його словами", "the spokesperson said": the
+                            * source of the claim before */
   gsize source_start;      /* the source phrase, when attributed */
   gsize source_end;
 } SitrepAttribution;

@@ -93,6 +93,7 @@ typedef struct
   gsize target_end;
   gboolean facility;
   GArray *figures;          /* SitrepFigure, claim_index -1 */
+  gboolean reports_previous; /* "Про це повідомив X", "Об этом сообщил X" */
 } Sent;
 
 typedef struct
@@ -140,6 +141,124 @@ entry_of (Doc     *d,
 
 /* ---- Places ---- */
 
+static gboolean
+word_is_title (const char *p,
+               gsize       len)
+{
+  static const char *const titles[] = {
+    "oblast", "region", "regional", "city", "mayor", "governor", "district", "raion", "people's",
+    "people’s", "military", "administration", "council", "direction", "front", "axis", "sector",
+    "province", "krai", "thermal", "nuclear", "power", "plant", "airport", "station",
+    "reservoir", "river", "state", "national", "international", "hydroelectric", "oil",
+    "refinery", "railway", "bridge", "sea", "port", "police", "prosecutor's", "operational",
+    "group", "of", "and", "область", "области", "області", "району", "район", "районе", "районі",
+    "ова", "ода", "вва", "оva", NULL
+  };
+  char buf[32];
+  if (len >= sizeof buf)
+    return FALSE;
+  sitrep_text_fold (p, len, buf);
+  buf[len] = '\0';
+  for (const char *const *t = titles; *t != NULL; t++)
+    if (strcmp (buf, *t) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Matches that are no places: a dateline ("KYIV, Nov 12 (Reuters)"), a nationality
+ * ("Украинский беспилотник"), or part of a person's name ("Dmytro Pletenchuk"). */
+static gboolean
+not_a_place (Doc   *d,
+             gsize  start,
+             gsize  end)
+{
+  static const char *const adjectives[] = {
+    "ukrain", "russia", "украин", "україн", "росси", "росій", "российск", "американ", "american",
+    "europe", "western", "soviet", NULL
+  };
+  const char *t = d->text;
+  gboolean all_caps = TRUE;
+  gsize letters = 0;
+  gsize p;
+
+  for (const char *q = t + start; q < t + end; q = g_utf8_next_char (q))
+    {
+      gunichar u = g_utf8_get_char (q);
+      if (g_unichar_isalpha (u))
+        {
+          letters++;
+          if (!g_unichar_isupper (u))
+            all_caps = FALSE;
+        }
+    }
+  if (all_caps && letters >= 3)
+    return TRUE;
+  for (const char *const *a = adjectives; *a != NULL; a++)
+    if (strncmp (d->folded + start, *a, strlen (*a)) == 0)
+      return TRUE;
+
+  /* The next word: "Dmytro Pletenchuk" */
+  p = end;
+  if (p < d->len && t[p] == ' ' && p + 1 < d->len &&
+      sitrep_extract_is_capitalized (t + p + 1, t + d->len))
+    {
+      gsize q = p + 1;
+      while (q < d->len && sitrep_text_is_word_char (t + q, t + d->len))
+        q += sitrep_text_char_len (t + q);
+      if (!word_is_title (t + p + 1, q - p - 1))
+        return TRUE;
+    }
+  /* The word before, unless it opens the sentence: "Andrii Sadovyi" */
+  if (start >= 2 && t[start - 1] == ' ')
+    {
+      gsize q = start - 1, ws;
+      while (q > 0 && t[q - 1] == ' ')
+        q--;
+      ws = q;
+      while (ws > 0 && sitrep_text_is_word_char (t + ws - 1, t + d->len))
+        ws--;
+      while (ws > 0 && (guchar) t[ws - 1] >= 0x80 && (guchar) t[ws - 1] < 0xc0)
+        ws--;
+      if (ws < q && sitrep_extract_is_capitalized (t + ws, t + q) && ws > 0 &&
+          t[ws - 1] == ' ' && ws >= 2 && t[ws - 2] != '.' && t[ws - 2] != '\n' &&
+          !word_is_title (t + ws, q - ws))
+        {
+          /* "Mayor Ihor Terekhov" has a title first; "in Lviv" has none of this. */
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The most populous candidate (in admin1 when given) when it clearly dominates: a town of
+ * 20,000 over villages of a few hundred. */
+static guint32
+most_populous (Doc                        *d,
+               const SitrepGazetteerMatch *m,
+               const char                 *admin1)
+{
+  guint32 best = G_MAXUINT32, second_pop = 0, best_pop = 0;
+  for (guint i = 0; i < m->n_candidates; i++)
+    {
+      const SitrepGazetteerEntry *e = entry_of (d, m->candidates[i]);
+      if (e == NULL || (admin1 != NULL && g_strcmp0 (e->admin1, admin1) != 0))
+        continue;
+      if (e->population > best_pop)
+        {
+          second_pop = best_pop;
+          best_pop = e->population;
+          best = m->candidates[i];
+        }
+      else if (e->population > second_pop)
+        second_pop = e->population;
+    }
+  if (best != G_MAXUINT32 && best_pop >= 5000 && best_pop >= 5 * second_pop)
+    return best;
+  if (admin1 != NULL)
+    return most_populous (d, m, NULL);
+  return G_MAXUINT32;
+}
+
 static void
 find_places (Doc *d)
 {
@@ -172,8 +291,12 @@ find_places (Doc *d)
       /* Place names are capitalised; a lower-case match is a common word. */
       if (!sitrep_extract_is_capitalized (d->text + m->start, d->text + d->len))
         continue;
+      if (not_a_place (d, m->start, m->end))
+        continue;
       id = sitrep_gazetteer_resolve (d->self->gazetteer, m, hint, (const guint32 *) context->data,
                                      context->len);
+      if (id == G_MAXUINT32)
+        id = most_populous (d, m, hint);
       if (id == G_MAXUINT32)
         continue;
       e = entry_of (d, id);
@@ -504,12 +627,26 @@ analyse_sentence (Doc  *d,
   for (guint i = 0; i < s->figures->len; i++)
     {
       SitrepFigure *f = &g_array_index (s->figures, SitrepFigure, i);
+      /* "lost up to 500 servicemen", "втратили 1 530 військовослужбовців" */
+      if (f->kind == SITREP_FIGURE_TROOPS && loss)
+        f->kind = SITREP_FIGURE_CASUALTIES;
       if ((f->kind == SITREP_FIGURE_KILLED || f->kind == SITREP_FIGURE_WOUNDED ||
            f->kind == SITREP_FIGURE_CASUALTIES || f->kind == SITREP_FIGURE_CAPTURED) &&
           (loss || attributed_words))
         s->casualty = TRUE;
     }
   find_target (d, s);
+
+  /* "Про це повідомила ОВА." / "Об этом сообщил губернатор." / "This was reported by X." */
+  {
+    static const char *const openers[] = {
+      "про це ", "об этом ", "this was reported by", "this was announced by", "це повідомив",
+      "це повідомила", "це повідомили", "это сообщил", NULL
+    };
+    for (const char *const *o = openers; *o != NULL; o++)
+      if (s->end - s->start > strlen (*o) && strncmp (d->folded + s->start, *o, strlen (*o)) == 0)
+        s->reports_previous = TRUE;
+  }
 }
 
 /* ---- Claims ---- */
@@ -773,6 +910,52 @@ add_weapons_actors (Doc         *d,
     }
 }
 
+static gboolean
+refers_back (Doc  *d,
+             Sent *s)
+{
+  SitrepAttribution a;
+  SitrepSentenceView view = { d->text, d->folded, s->start, s->end,
+                              s->n_lex ? lex_at (d, s, 0) : NULL, s->n_lex };
+  gboolean back;
+
+  sitrep_attribution_parse (&view, &a);
+  back = a.refers_back;
+  sitrep_attribution_clear (&a);
+  return back;
+}
+
+/* "Про це повідомила обласна адміністрація": the source of the sentence before. */
+static void
+attribute_previous (Doc  *d,
+                    Sent *s,
+                    Open *open,
+                    guint si)
+{
+  SitrepAttribution a;
+  SitrepSentenceView view = { d->text, d->folded, s->start, s->end,
+                              s->n_lex ? lex_at (d, s, 0) : NULL, s->n_lex };
+  SitrepClaim *prev;
+
+  if (open == NULL || open->last_sentence + 1 != si || open->event->claims->len == 0)
+    return;
+  prev = g_ptr_array_index (open->event->claims, open->event->claims->len - 1);
+  sitrep_attribution_parse (&view, &a);
+  if (a.attributed && prev->attributed_to == NULL && prev->source_kind == SITREP_SOURCE_MEDIA)
+    {
+      prev->source_kind = a.source_kind;
+      prev->attributed_to = g_steal_pointer (&a.attributed_to);
+      g_free (prev->role);
+      prev->role = g_steal_pointer (&a.role);
+      g_free (prev->affiliation);
+      prev->affiliation = g_steal_pointer (&a.affiliation);
+      if (prev->hedging == SITREP_HEDGING_ASSERTED)
+        prev->hedging = SITREP_HEDGING_ATTRIBUTED;
+      open->last_sentence = si;
+    }
+  sitrep_attribution_clear (&a);
+}
+
 static void
 attach (Doc  *d,
         guint si,
@@ -782,6 +965,24 @@ attach (Doc  *d,
   SitrepEvent *ev = open->event;
   SitrepClaim *claim = make_claim (d, s);
   int index = ev->claims->len;
+
+  /* "he said", "за його словами", "the spokesperson said": the source of the claim before. */
+  if (claim->attributed_to == NULL && index > 0 && refers_back (d, s))
+    for (int c = index - 1; c >= 0; c--)
+      {
+        SitrepClaim *prev = g_ptr_array_index (ev->claims, c);
+        if (prev->source_kind == SITREP_SOURCE_MEDIA && prev->attributed_to == NULL)
+          continue;
+        claim->source_kind = prev->source_kind;
+        claim->attributed_to = g_strdup (prev->attributed_to);
+        g_free (claim->role);
+        claim->role = g_strdup (prev->role);
+        g_free (claim->affiliation);
+        claim->affiliation = g_strdup (prev->affiliation);
+        if (claim->hedging == SITREP_HEDGING_ASSERTED)
+          claim->hedging = SITREP_HEDGING_ATTRIBUTED;
+        break;
+      }
 
   g_ptr_array_add (ev->claims, claim);
   for (guint i = 0; i < s->figures->len; i++)
@@ -868,22 +1069,6 @@ open_event (Doc  *d,
 }
 
 static gboolean
-conflicts (Doc  *d,
-           Sent *s,
-           Open *open)
-{
-  guint32 place = sentence_settlement (d, s);
-  if (s->dated && open->dated &&
-      (s->date.start_day != open->date.start_day || s->date.end_day != open->date.end_day))
-    return TRUE;
-  if (place != G_MAXUINT32 && open->place_entry != G_MAXUINT32 && place != open->place_entry)
-    return TRUE;
-  if (place != G_MAXUINT32 && open->place_entry == G_MAXUINT32 && open->event->geo_precision == 3)
-    return TRUE;
-  return FALSE;
-}
-
-static gboolean
 kinds_compatible (SitrepEventKind a,
                   SitrepEventKind b)
 {
@@ -903,6 +1088,26 @@ kinds_compatible (SitrepEventKind a,
   return FALSE;
 }
 
+static gboolean
+date_conflicts (Sent *s,
+                Open *open)
+{
+  return s->dated && open->dated &&
+         (s->date.start_day != open->date.start_day || s->date.end_day != open->date.end_day);
+}
+
+static gboolean
+place_conflicts (Doc  *d,
+                 Sent *s,
+                 Open *open)
+{
+  guint32 place = sentence_settlement (d, s);
+  if (place == G_MAXUINT32)
+    return FALSE;
+  return open->place_entry != G_MAXUINT32 ? place != open->place_entry
+                                          : open->event->geo_precision == 3;
+}
+
 static void
 assemble (Doc *d)
 {
@@ -915,32 +1120,54 @@ assemble (Doc *d)
       gboolean near_cur = cur != NULL && si - cur->last_sentence <= 3;
       gboolean adjacent = cur != NULL && si - cur->last_sentence <= 1;
       gboolean link = near_cur && s->anaphora;
-      gboolean anchor = sentence_settlement (d, s) != G_MAXUINT32 || s->n_mentions > 0 ||
-                        s->dated || s->target_end > 0;
-      gboolean source_only = FALSE;
+      gboolean anchor = s->n_mentions > 0 || s->dated || s->target_end > 0;
       SitrepAttribution attribution;
       SitrepSentenceView view = { d->text, d->folded, s->start, s->end,
                                   s->n_lex ? lex_at (d, s, 0) : NULL, s->n_lex };
 
+      if (s->reports_previous)
+        {
+          attribute_previous (d, s, cur, si);
+          continue;
+        }
+
       if (s->nonfactual)
         {
           /* Background is no event; but "the attack has not been confirmed", "this figure,
-           * if accurate" says how far to trust the event before. */
-          if (link && (s->verification || s->dispute))
+           * if accurate", "Reuters could not verify" says how far to trust the one before. */
+          if ((link || (cur != NULL && si - cur->last_sentence <= 2 && s->n_mentions == 0)) &&
+              (s->verification || s->dispute))
             attach (d, si, cur);
           continue;
         }
 
       if (s->has_trigger || s->casualty)
         {
-          if (cur != NULL && (link || (adjacent && !anchor)) && !conflicts (d, s, cur))
+          /* A denial right after a report is about that report. */
+          if (cur != NULL && near_cur && s->dispute && !s->dated)
             {
               attach (d, si, cur);
               continue;
             }
+          if (cur != NULL && (link || (adjacent && !anchor)) && !place_conflicts (d, s, cur))
+            {
+              /* "The source said the strike took place overnight on Aug. 21": a later
+               * sentence may date the event more precisely. */
+              gboolean redate = date_conflicts (s, cur) && s->date.end_day <= cur->date.end_day;
+              if (!date_conflicts (s, cur) || redate)
+                {
+                  attach (d, si, cur);
+                  if (redate)
+                    {
+                      cur->date = s->date;
+                      set_date (d, cur->event, &s->date, TRUE);
+                    }
+                  continue;
+                }
+            }
           if (!anchor && !s->casualty)
             continue;
-          if (cur != NULL && near_cur && !conflicts (d, s, cur) &&
+          if (cur != NULL && near_cur && !place_conflicts (d, s, cur) && !date_conflicts (s, cur) &&
               sentence_settlement (d, s) != G_MAXUINT32 &&
               sentence_settlement (d, s) == cur->place_entry && s->target_end == 0 &&
               kinds_compatible (cur->event->kind, s->has_trigger ? s->kind : SITREP_KIND_CASUALTY_CLAIM))
@@ -954,24 +1181,34 @@ assemble (Doc *d)
               attach (d, si, cur);
               continue;
             }
-          memset (&open, 0, sizeof open);
-          cur = &open;
-          open_event (d, si, cur);
+          {
+            /* "In Lviv, the attack hit a power plant": a new place of the same attack
+             * shares its time. */
+            gboolean inherit = link && !s->dated && cur->dated;
+            Open prev = inherit ? *cur : (Open) { 0 };
+            memset (&open, 0, sizeof open);
+            cur = &open;
+            open_event (d, si, cur);
+            if (inherit)
+              {
+                cur->dated = TRUE;
+                cur->date = prev.date;
+                set_date (d, cur->event, &prev.date, TRUE);
+              }
+          }
           continue;
         }
 
       if (cur == NULL || !near_cur)
         continue;
       /* No trigger: a source that speaks of the event before ("Witnesses described",
-       * "Satellite imagery suggests"), a figure, or a reference back to it. */
+       * "the governor said"), a figure, or a reference back to it. */
       sitrep_attribution_parse (&view, &attribution);
-      source_only = attribution.attributed && adjacent &&
-                    (attribution.source_kind == SITREP_SOURCE_WITNESS ||
-                     attribution.source_kind == SITREP_SOURCE_SATELLITE);
-      sitrep_attribution_clear (&attribution);
-      if ((link && !conflicts (d, s, cur)) || source_only ||
+      if ((link && !place_conflicts (d, s, cur) && !date_conflicts (s, cur)) ||
+          (adjacent && attribution.attributed && !anchor) ||
           (adjacent && s->figures->len > 0 && !anchor))
         attach (d, si, cur);
+      sitrep_attribution_clear (&attribution);
     }
 }
 
@@ -999,6 +1236,15 @@ finish_events (Doc *d)
         if (((SitrepClaim *) g_ptr_array_index (ev->claims, c))->hedging == SITREP_HEDGING_DISPUTED)
           ev->disputed = TRUE;
       ev->hedging = sitrep_event_compute_hedging (ev);
+
+      /* "MLRS" says less than "HIMARS" or "BM-21 Grad" next to it. */
+      if (ev->weapons->len > 1)
+        for (guint w = 0; w < ev->weapons->len; w++)
+          if (strcmp (g_ptr_array_index (ev->weapons, w), "MLRS") == 0)
+            {
+              g_ptr_array_remove_index (ev->weapons, w);
+              break;
+            }
 
       key = g_strdup_printf ("%s|%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, d->doc->sha256,
                              sitrep_event_kind_to_string (ev->kind), first->span_start, ev->start);

@@ -154,6 +154,11 @@ find_numbers (const SitrepSentenceView *v,
       Number n = { lm->start, lm->end, lm->entry->value, NULL };
       if (lm->entry->category != SITREP_LEX_NUMBER || in_skip (lm->start, lm->end, skip, n_skip))
         continue;
+      /* "one of its largest", "один из" */
+      if (lm->end + 3 < v->end && (strncmp (v->folded + lm->end, " of ", 4) == 0 ||
+                                   strncmp (v->folded + lm->end, " из ", 5) == 0 ||
+                                   strncmp (v->folded + lm->end, " з ", 4) == 0))
+        continue;
       if (lm->entry->value < 0)
         {
           static const gint64 lows[] = { 0, 0, 24, 200, 2000 };
