@@ -31,5 +31,6 @@ int sitrep_cli_bench (int argc, char **argv);
 int sitrep_cli_gazetteer (int argc, char **argv);
 int sitrep_cli_bench_gazetteer (int argc, char **argv);
 int sitrep_cli_extract (int argc, char **argv);
+int sitrep_cli_bench_extract (int argc, char **argv);
 
 G_END_DECLS

@@ -17,6 +17,9 @@ static const SitrepCliEntry commands[] = {
   { "gazetteer", N_("Look up place names, or list the places a text names"),
     sitrep_cli_gazetteer },
   { "extract", N_("Find events, places, dates and claims in articles"), sitrep_cli_extract },
+  /* `bench extract` once the bench table exists (core's sitrep-cli-bench.c) */
+  { "bench-extract", N_("Measure the extractor over a directory of articles (JSON)"),
+    sitrep_cli_bench_extract },
   { NULL, NULL, NULL },
 };
 

@@ -41,6 +41,22 @@ static const char *const not_names[] = {
   "they", "satellite", "images", "imagery", "energy", "company", "city", "council",
 };
 
+static GHashTable *
+not_names_set (void)
+{
+  static gsize once = 0;
+  static GHashTable *set = NULL;
+  if (g_once_init_enter (&once))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < G_N_ELEMENTS (not_names); i++)
+        g_hash_table_add (t, (gpointer) not_names[i]);
+      set = t;
+      g_once_init_leave (&once, 1);
+    }
+  return set;
+}
+
 gboolean
 sitrep_extract_is_capitalized (const char *p,
                                const char *end)
@@ -125,12 +141,7 @@ words_of (const SitrepSentenceView *v,
               buf[k] = '\0';
               break;
             }
-        for (guint s = 0; s < G_N_ELEMENTS (not_names); s++)
-          if (strcmp (buf, not_names[s]) == 0)
-            {
-              w.stop = TRUE;
-              break;
-            }
+        w.stop = g_hash_table_contains (not_names_set (), buf);
       }
       for (guint m = 0; m < v->n_lex; m++)
         if ((v->lex[m].entry->category == SITREP_LEX_SOURCE ||

@@ -306,11 +306,66 @@ in_set (const char        *w,
   return FALSE;
 }
 
+/* Every word that can start or be part of a date expression, with its value in each
+ * table: one hash lookup per token instead of a scan of the tables. */
+typedef struct
+{
+  gint8 month;      /* 1..12, 0 none */
+  gint8 weekday;    /* 0..6, -1 none */
+  gint8 tod;        /* SitrepTimeOfDay, 0 none */
+} WordInfo;
+
+static const char *const starters[] = {
+  "yesterday", "today", "last", "this", "past", "previous", "earlier", "overnight", "за",
+  "минулої", "этой", "прошлой", "цієї", "минулого", "минулому", "этом", "цього", "цьому",
+  "прошлом", "in", "в", "у", "since", "during", "вчера", "вчора", "позавчера", "позавчора",
+  "сегодня", "сьогодні", "последние", "прошедшие", "минулу", "минулі", "at", "around", "about",
+  "о", "об", "около", "близько", "the", "on", "of", "into", "на", "проти", NULL
+};
+
+static GHashTable *
+word_table (void)
+{
+  static gsize once = 0;
+  static GHashTable *table = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      GHashTable *t = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+#define INFO(w) ({ WordInfo *_i = g_hash_table_lookup (t, (w)); \
+                   if (_i == NULL) { _i = g_new0 (WordInfo, 1); _i->weekday = -1; \
+                                     g_hash_table_insert (t, (gpointer) (w), _i); } _i; })
+      for (gsize i = 0; i < G_N_ELEMENTS (months); i++)
+        INFO (months[i].word)->month = months[i].value;
+      for (gsize i = 0; i < G_N_ELEMENTS (weekdays); i++)
+        INFO (weekdays[i].word)->weekday = weekdays[i].value;
+      for (gsize i = 0; i < G_N_ELEMENTS (parts_of_day); i++)
+        INFO (parts_of_day[i].word)->tod = parts_of_day[i].value;
+      for (const char *const *w = range_from; *w != NULL; w++)
+        INFO (*w);
+      for (const char *const *w = starters; *w != NULL; w++)
+        INFO (*w);
+#undef INFO
+      table = t;
+      g_once_init_leave (&once, 1);
+    }
+  return table;
+}
+
 static int
 lookup (const WordValue *table,
         gsize            n,
         const char      *w)
 {
+  WordInfo *info = g_hash_table_lookup (word_table (), w);
+  if (info == NULL)
+    return -1;
+  if (table == months)
+    return info->month > 0 ? info->month : -1;
+  if (table == weekdays)
+    return info->weekday;
+  if (table == parts_of_day)
+    return info->tod > 0 ? info->tod : -1;
   for (gsize i = 0; i < n; i++)
     if (strcmp (table[i].word, w) == 0)
       return table[i].value;
@@ -1114,6 +1169,13 @@ sitrep_dates_scan (const char *text,
     {
       guint next = i + 1;
       guint before = s.out->len;
+      /* Most words cannot start a date. */
+      if (s.t[i].type == T_PUNCT ||
+          (s.t[i].type == T_WORD && !g_hash_table_contains (word_table (), s.t[i].w)))
+        {
+          i++;
+          continue;
+        }
       if (try_range_or_date (&s, i, &next))
         i = MAX (next, i + 1);
       else if (try_relative (&s, i, &next))
@@ -1137,8 +1199,14 @@ sitrep_dates_find (const char     *text,
                    SitrepDateSpan *out)
 {
   g_autoptr (GArray) spans = sitrep_dates_scan (text, len, published);
-  const SitrepDateSpan *dated = NULL, *undated = NULL;
+  return sitrep_dates_pick (spans, out);
+}
 
+gboolean
+sitrep_dates_pick (GArray         *spans,
+                   SitrepDateSpan *out)
+{
+  const SitrepDateSpan *dated = NULL, *undated = NULL;
   /* An explicit date wins over a relative one ("over the past day, 24 November"). */
   for (guint i = 0; i < spans->len; i++)
     {

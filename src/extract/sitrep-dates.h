@@ -48,6 +48,12 @@ GArray  *sitrep_dates_scan    (const char *text,
                                gsize       len,
                                gint32      published);
 
+/* The expression of spans (from sitrep_dates_scan()) that dates the text, merged with the
+ * clock time or part of day that goes with it: the first explicit date, else the first
+ * relative one; FALSE when there is none. */
+gboolean sitrep_dates_pick    (GArray         *spans,
+                               SitrepDateSpan *out);
+
 /* The first expression of sitrep_dates_scan() merged with the clock time or part of day
  * that goes with it; FALSE when text has none. */
 gboolean sitrep_dates_find    (const char     *text,

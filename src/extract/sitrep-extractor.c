@@ -94,6 +94,7 @@ typedef struct
   gboolean facility;
   GArray *figures;          /* SitrepFigure, claim_index -1 */
   gboolean reports_previous; /* "Про це повідомив X", "Об этом сообщил X" */
+  SitrepAttribution attribution;
 } Sent;
 
 typedef struct
@@ -114,6 +115,7 @@ static void
 sent_clear (Sent *s)
 {
   g_clear_pointer (&s->figures, g_array_unref);
+  sitrep_attribution_clear (&s->attribution);
 }
 
 static const SitrepLexMatch *
@@ -529,22 +531,19 @@ analyse_sentence (Doc  *d,
   gboolean hedge = FALSE;
   SitrepSentenceView view = { d->text, d->folded, s->start, s->end,
                               s->n_lex ? lex_at (d, s, 0) : NULL, s->n_lex };
-  gboolean any_digit_or_word = FALSE;
 
-  /* Dates: only where a digit or a date word can be (most sentences have neither). */
-  for (gsize i = s->start; i < s->end; i++)
-    if (g_ascii_isdigit (d->text[i]) || (guchar) d->text[i] >= 0x80 ||
-        g_ascii_isupper (d->text[i]))
-      {
-        any_digit_or_word = TRUE;
-        break;
-      }
-  if (!any_digit_or_word)
-    {
-      /* lower-case ASCII only: "yesterday", "last week" */
-      any_digit_or_word = TRUE;
-    }
-  dates = sitrep_dates_scan (d->text + s->start, s->end - s->start, d->published);
+  /* Dates: only where a digit or a date word is (most sentences have neither). */
+  {
+    gboolean wanted = FALSE;
+    for (gsize i = s->start; i < s->end && !wanted; i++)
+      wanted = g_ascii_isdigit (d->text[i]);
+    for (guint i = 0; i < s->n_lex && !wanted; i++)
+      wanted = lex_at (d, s, i)->entry->category == SITREP_LEX_DATE;
+    if (wanted)
+      dates = sitrep_dates_scan (d->text + s->start, s->end - s->start, d->published);
+    else
+      dates = g_array_new (FALSE, TRUE, sizeof (SitrepDateSpan));
+  }
   for (guint i = 0; i < dates->len; i++)
     {
       SitrepDateSpan *sp = &g_array_index (dates, SitrepDateSpan, i);
@@ -552,17 +551,9 @@ analyse_sentence (Doc  *d,
       g_array_append_val (skip, a);
       g_array_append_val (skip, b);
     }
-  s->dated = sitrep_dates_find (d->text + s->start, s->end - s->start, d->published, &s->date) &&
-             s->date.dated;
-  if (!s->dated)
-    {
-      /* a part of day or a clock time alone still says when */
-      SitrepDateSpan tmp;
-      if (sitrep_dates_find (d->text + s->start, s->end - s->start, d->published, &tmp))
-        s->date = tmp;
-      else
-        memset (&s->date, 0, sizeof s->date);
-    }
+  memset (&s->date, 0, sizeof s->date);
+  if (sitrep_dates_pick (dates, &s->date))
+    s->dated = s->date.dated;
 
   for (guint i = 0; i < s->n_lex; i++)
     {
@@ -636,6 +627,7 @@ analyse_sentence (Doc  *d,
         s->casualty = TRUE;
     }
   find_target (d, s);
+  sitrep_attribution_parse (&view, &s->attribution);
 
   /* "Про це повідомила ОВА." / "Об этом сообщил губернатор." / "This was reported by X." */
   {
@@ -656,9 +648,7 @@ make_claim (Doc  *d,
             Sent *s)
 {
   SitrepClaim *claim = sitrep_claim_new ();
-  SitrepAttribution attribution;
-  SitrepSentenceView view = { d->text, d->folded, s->start, s->end,
-                              s->n_lex ? lex_at (d, s, 0) : NULL, s->n_lex };
+  const SitrepAttribution *attribution = &s->attribution;
   g_autoptr (GPtrArray) cues = g_ptr_array_new ();
   gboolean hedged = FALSE, disputed = FALSE;
 
@@ -666,12 +656,10 @@ make_claim (Doc  *d,
   claim->span_end = s->end;
   claim->quote = g_strndup (d->text + s->start, s->end - s->start);
 
-  sitrep_attribution_parse (&view, &attribution);
-  claim->attributed_to = g_steal_pointer (&attribution.attributed_to);
-  claim->role = g_steal_pointer (&attribution.role);
-  claim->affiliation = g_steal_pointer (&attribution.affiliation);
-  claim->source_kind = attribution.source_kind;
-  sitrep_attribution_clear (&attribution);
+  claim->attributed_to = g_strdup (attribution->attributed_to);
+  claim->role = g_strdup (attribution->role);
+  claim->affiliation = g_strdup (attribution->affiliation);
+  claim->source_kind = attribution->source_kind;
 
   for (guint i = 0; i < s->n_lex; i++)
     {
@@ -704,7 +692,7 @@ make_claim (Doc  *d,
     claim->hedging = SITREP_HEDGING_DISPUTED;
   else if (hedged)
     claim->hedging = SITREP_HEDGING_HEDGED;
-  else if (attribution.attributed)
+  else if (attribution->attributed)
     claim->hedging = SITREP_HEDGING_ATTRIBUTED;
   else
     claim->hedging = SITREP_HEDGING_ASSERTED;
@@ -914,15 +902,7 @@ static gboolean
 refers_back (Doc  *d,
              Sent *s)
 {
-  SitrepAttribution a;
-  SitrepSentenceView view = { d->text, d->folded, s->start, s->end,
-                              s->n_lex ? lex_at (d, s, 0) : NULL, s->n_lex };
-  gboolean back;
-
-  sitrep_attribution_parse (&view, &a);
-  back = a.refers_back;
-  sitrep_attribution_clear (&a);
-  return back;
+  return s->attribution.refers_back;
 }
 
 /* "Про це повідомила обласна адміністрація": the source of the sentence before. */
@@ -932,28 +912,24 @@ attribute_previous (Doc  *d,
                     Open *open,
                     guint si)
 {
-  SitrepAttribution a;
-  SitrepSentenceView view = { d->text, d->folded, s->start, s->end,
-                              s->n_lex ? lex_at (d, s, 0) : NULL, s->n_lex };
+  const SitrepAttribution *a = &s->attribution;
   SitrepClaim *prev;
 
   if (open == NULL || open->last_sentence + 1 != si || open->event->claims->len == 0)
     return;
   prev = g_ptr_array_index (open->event->claims, open->event->claims->len - 1);
-  sitrep_attribution_parse (&view, &a);
-  if (a.attributed && prev->attributed_to == NULL && prev->source_kind == SITREP_SOURCE_MEDIA)
+  if (a->attributed && prev->attributed_to == NULL && prev->source_kind == SITREP_SOURCE_MEDIA)
     {
-      prev->source_kind = a.source_kind;
-      prev->attributed_to = g_steal_pointer (&a.attributed_to);
+      prev->source_kind = a->source_kind;
+      prev->attributed_to = g_strdup (a->attributed_to);
       g_free (prev->role);
-      prev->role = g_steal_pointer (&a.role);
+      prev->role = g_strdup (a->role);
       g_free (prev->affiliation);
-      prev->affiliation = g_steal_pointer (&a.affiliation);
+      prev->affiliation = g_strdup (a->affiliation);
       if (prev->hedging == SITREP_HEDGING_ASSERTED)
         prev->hedging = SITREP_HEDGING_ATTRIBUTED;
       open->last_sentence = si;
     }
-  sitrep_attribution_clear (&a);
 }
 
 static void
@@ -1121,10 +1097,6 @@ assemble (Doc *d)
       gboolean adjacent = cur != NULL && si - cur->last_sentence <= 1;
       gboolean link = near_cur && s->anaphora;
       gboolean anchor = s->n_mentions > 0 || s->dated || s->target_end > 0;
-      SitrepAttribution attribution;
-      SitrepSentenceView view = { d->text, d->folded, s->start, s->end,
-                                  s->n_lex ? lex_at (d, s, 0) : NULL, s->n_lex };
-
       if (s->reports_previous)
         {
           attribute_previous (d, s, cur, si);
@@ -1203,12 +1175,10 @@ assemble (Doc *d)
         continue;
       /* No trigger: a source that speaks of the event before ("Witnesses described",
        * "the governor said"), a figure, or a reference back to it. */
-      sitrep_attribution_parse (&view, &attribution);
       if ((link && !place_conflicts (d, s, cur) && !date_conflicts (s, cur)) ||
-          (adjacent && attribution.attributed && !anchor) ||
+          (adjacent && s->attribution.attributed && !anchor) ||
           (adjacent && s->figures->len > 0 && !anchor))
         attach (d, si, cur);
-      sitrep_attribution_clear (&attribution);
     }
 }
 

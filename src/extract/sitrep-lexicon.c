@@ -35,6 +35,7 @@
 #define NEAR(p)         { p, SITREP_LEX_NEAR, 0, NULL }
 #define REG(p, v)       { p, SITREP_LEX_REGION, v, NULL }
 #define LOSS(p)         { p, SITREP_LEX_LOSS, 0, NULL }
+#define DATE(p)         { p, SITREP_LEX_DATE, 0, NULL }
 
 static const SitrepLexEntry entries[] = {
   /* ---- Triggers: English ---- */
@@ -434,6 +435,30 @@ static const SitrepLexEntry entries[] = {
   LOSS ("втрат*"), LOSS ("втратив*"), LOSS ("втратили"), LOSS ("потерял*"), LOSS ("потер*"),
   LOSS ("ліквідован*"), LOSS ("ликвидирован*"), LOSS ("уничтожено"), LOSS ("знищено"),
   LOSS ("killed"), LOSS ("wounded"), LOSS ("загинул*"), LOSS ("погиб*"), LOSS ("ранен*"), LOSS ("поранен*"),
+
+  /* ---- Date words: a sentence without a digit or one of these has no date ---- */
+  DATE ("january"), DATE ("february"), DATE ("march"), DATE ("april"), DATE ("may"), DATE ("june"),
+  DATE ("july"), DATE ("august"), DATE ("september"), DATE ("october"), DATE ("november"),
+  DATE ("december"), DATE ("jan"), DATE ("feb"), DATE ("mar"), DATE ("apr"), DATE ("jun"),
+  DATE ("jul"), DATE ("aug"), DATE ("sep"), DATE ("sept"), DATE ("oct"), DATE ("nov"), DATE ("dec"),
+  DATE ("monday"), DATE ("tuesday"), DATE ("wednesday"), DATE ("thursday"), DATE ("friday"),
+  DATE ("saturday"), DATE ("sunday"), DATE ("yesterday"), DATE ("today"), DATE ("tonight"),
+  DATE ("overnight"), DATE ("night"), DATE ("morning"), DATE ("evening"), DATE ("afternoon"),
+  DATE ("week"), DATE ("month"), DATE ("day"),
+  DATE ("январ*"), DATE ("феврал*"), DATE ("март*"), DATE ("апрел*"), DATE ("мая"), DATE ("май"),
+  DATE ("мае"), DATE ("июн*"), DATE ("июл*"), DATE ("август*"), DATE ("сентябр*"), DATE ("октябр*"),
+  DATE ("ноябр*"), DATE ("декабр*"), DATE ("січ*"), DATE ("лют*"), DATE ("берез*"), DATE ("квіт*"),
+  DATE ("травн*"), DATE ("травен*"), DATE ("черв*"), DATE ("лип*"), DATE ("серп*"), DATE ("верес*"),
+  DATE ("жовт*"), DATE ("листопад*"), DATE ("груд*"), DATE ("понедел*"), DATE ("вторник*"),
+  DATE ("сред*"), DATE ("четверг*"), DATE ("пятниц*"), DATE ("суббот*"), DATE ("воскресен*"),
+  DATE ("понеділ*"), DATE ("вівтор*"), DATE ("серед*"), DATE ("четвер*"), DATE ("п'ятниц*"),
+  DATE ("субот*"), DATE ("неділ*"), DATE ("вчера"), DATE ("вчора"), DATE ("позавчера"),
+  DATE ("позавчора"), DATE ("сегодня"), DATE ("сьогодні"), DATE ("ночью"), DATE ("ночь"), DATE ("ніч"),
+  DATE ("вночі"), DATE ("уночі"), DATE ("ночі"), DATE ("утром"), DATE ("утро"), DATE ("вранці"),
+  DATE ("зранку"), DATE ("ранку"), DATE ("вечером"), DATE ("ввечері"), DATE ("увечері"),
+  DATE ("вечора"), DATE ("днем"), DATE ("днём"), DATE ("вдень"), DATE ("удень"), DATE ("сутки"),
+  DATE ("добу"), DATE ("доби"), DATE ("недел*"), DATE ("тижн*"), DATE ("тиждень"), DATE ("месяц*"),
+  DATE ("місяц*"),
 };
 
 /* ---- The trie ---- */

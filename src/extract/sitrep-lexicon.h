@@ -29,6 +29,7 @@ typedef enum
   SITREP_LEX_NEAR,         /* "near", "outskirts of", "поблизу" */
   SITREP_LEX_REGION,       /* value 1: "region", "oblast"; 2: "direction", "sector" */
   SITREP_LEX_LOSS,         /* "suffered", "lost", "losses": a casualty claim */
+  SITREP_LEX_DATE,         /* a word that can be part of a date: only then are dates read */
   SITREP_N_LEX
 } SitrepLexCategory;
 

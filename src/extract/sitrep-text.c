@@ -157,8 +157,8 @@ sitrep_text_fold (const char *src,
 }
 
 gboolean
-sitrep_text_is_word_char (const char *p,
-                          const char *end)
+sitrep_text_is_word_char_slow (const char *p,
+                               const char *end)
 {
   guchar c = (guchar) *p;
   gunichar u;

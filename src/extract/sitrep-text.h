@@ -54,8 +54,19 @@ GArray  *sitrep_text_split        (const char  *text,
                                    gsize        len);
 
 /* TRUE for the start byte of a letter or digit (ASCII, Latin, Cyrillic, Greek ...). */
-gboolean sitrep_text_is_word_char (const char  *p,
-                                   const char  *end);
+gboolean sitrep_text_is_word_char_slow (const char  *p,
+                                        const char  *end);
+static inline gboolean
+sitrep_text_is_word_char (const char *p,
+                          const char *end)
+{
+  guchar c = (guchar) *p;
+  if (c < 0x80)
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  if ((c == 0xd0 || c == 0xd1) && p + 1 < end)
+    return TRUE;
+  return sitrep_text_is_word_char_slow (p, end);
+}
 /* The byte length of the UTF-8 character at p (1 for a stray byte). */
 static inline gsize
 sitrep_text_char_len (const char *p)
