@@ -469,6 +469,7 @@ typedef struct
   guint32 next_sibling;
   gint32 first_term;     /* index into terms, -1 when none */
   guint32 star;          /* child for '*', 0 when none */
+  gint32 table;          /* index of a 256-entry child table for busy nodes, -1 none */
   guchar byte;
 } Node;
 
@@ -483,6 +484,7 @@ struct _SitrepLexicon
   GArray *nodes;          /* of Node; 0 is the root */
   GArray *terms;          /* of Term */
   guint32 root_table[256];
+  guint32 *tables;        /* 256 entries per busy node */
 };
 
 static guint32
@@ -490,8 +492,12 @@ child (SitrepLexicon *self,
        guint32        node,
        guchar         b)
 {
+  gint32 table;
   if (node == 0)
     return self->root_table[b];
+  table = g_array_index (self->nodes, Node, node).table;
+  if (table >= 0 && self->tables != NULL)
+    return self->tables[table * 256 + b];
   for (guint32 c = g_array_index (self->nodes, Node, node).first_child; c != 0;
        c = g_array_index (self->nodes, Node, c).next_sibling)
     if (g_array_index (self->nodes, Node, c).byte == b)
@@ -504,7 +510,7 @@ add_child (SitrepLexicon *self,
            guint32        node,
            guchar         b)
 {
-  Node n = { 0, 0, -1, 0, b };
+  Node n = { 0, 0, -1, 0, -1, b };
   guint32 id;
 
   if (b == '*')
@@ -533,7 +539,8 @@ static SitrepLexicon *
 lexicon_new (void)
 {
   SitrepLexicon *self = g_new0 (SitrepLexicon, 1);
-  Node root = { 0, 0, -1, 0, 0 };
+  Node root = { 0, 0, -1, 0, -1, 0 };
+  guint n_tables = 0;
 
   self->nodes = g_array_new (FALSE, FALSE, sizeof (Node));
   self->terms = g_array_new (FALSE, FALSE, sizeof (Term));
@@ -550,6 +557,27 @@ lexicon_new (void)
       t.next = g_array_index (self->nodes, Node, node).first_term;
       g_array_index (self->nodes, Node, node).first_term = self->terms->len;
       g_array_append_val (self->terms, t);
+    }
+
+  /* Nodes with many children (the second byte of Cyrillic letters) get a direct table. */
+  for (guint32 i = 1; i < self->nodes->len; i++)
+    {
+      guint n = 0;
+      for (guint32 c = g_array_index (self->nodes, Node, i).first_child; c != 0;
+           c = g_array_index (self->nodes, Node, c).next_sibling)
+        n++;
+      if (n >= 6)
+        g_array_index (self->nodes, Node, i).table = n_tables++;
+    }
+  self->tables = g_new0 (guint32, (gsize) n_tables * 256 + 1);
+  for (guint32 i = 1; i < self->nodes->len; i++)
+    {
+      gint32 table = g_array_index (self->nodes, Node, i).table;
+      if (table < 0)
+        continue;
+      for (guint32 c = g_array_index (self->nodes, Node, i).first_child; c != 0;
+           c = g_array_index (self->nodes, Node, c).next_sibling)
+        self->tables[table * 256 + g_array_index (self->nodes, Node, c).byte] = c;
     }
   return self;
 }
