@@ -566,7 +566,7 @@ lexicon_new (void)
       for (guint32 c = g_array_index (self->nodes, Node, i).first_child; c != 0;
            c = g_array_index (self->nodes, Node, c).next_sibling)
         n++;
-      if (n >= 6)
+      if (n >= 4)
         g_array_index (self->nodes, Node, i).table = n_tables++;
     }
   self->tables = g_new0 (guint32, (gsize) n_tables * 256 + 1);
