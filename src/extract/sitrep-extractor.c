@@ -67,6 +67,7 @@ typedef struct
   gboolean region;      /* an oblast ("Kharkiv region", "Харківщина") */
   gboolean sector;      /* a front sector ("the Pokrovsk direction") */
   gboolean near;        /* "near X", "outskirts of X" */
+  gboolean person;      /* the name of the sentence's source ("according to Gladkov") */
 } Mention;
 
 typedef struct
@@ -626,8 +627,16 @@ analyse_sentence (Doc  *d,
           (loss || attributed_words))
         s->casualty = TRUE;
     }
-  find_target (d, s);
   sitrep_attribution_parse (&view, &s->attribution);
+  if (s->attribution.attributed_to != NULL)
+    for (guint i = 0; i < s->n_mentions; i++)
+      {
+        Mention *m = mention_at (d, s, i);
+        g_autofree char *written = g_strndup (d->text + m->start, m->end - m->start);
+        if (strstr (s->attribution.attributed_to, written) != NULL)
+          m->person = TRUE;
+      }
+  find_target (d, s);
 
   /* "Про це повідомила ОВА." / "Об этом сообщил губернатор." / "This was reported by X." */
   {
@@ -768,6 +777,8 @@ last_mention_before (Doc      *d,
   for (guint i = s->mention_first; i > 0; i--)
     {
       const Mention *m = &g_array_index (d->mentions, Mention, i - 1);
+      if (m->person)
+        continue;
       if (want_region ? TRUE : (!m->region && !m->sector))
         return m;
     }
@@ -781,7 +792,7 @@ sentence_settlement (Doc  *d,
   for (guint i = 0; i < s->n_mentions; i++)
     {
       Mention *m = mention_at (d, s, i);
-      if (!m->region && !m->sector)
+      if (!m->region && !m->sector && !m->person)
         return m->entry;
     }
   return G_MAXUINT32;
@@ -799,13 +810,14 @@ set_place (Doc         *d,
   int precision = 1;
 
   for (guint i = 0; i < s->n_mentions && chosen == NULL; i++)
-    if (!mention_at (d, s, i)->region && !mention_at (d, s, i)->sector)
+    if (!mention_at (d, s, i)->region && !mention_at (d, s, i)->sector && !mention_at (d, s, i)->person)
       chosen = mention_at (d, s, i);
   for (guint i = 0; i < s->n_mentions && chosen == NULL; i++)
-    if (mention_at (d, s, i)->sector)
+    if (mention_at (d, s, i)->sector && !mention_at (d, s, i)->person)
       chosen = mention_at (d, s, i);
   for (guint i = 0; i < s->n_mentions && chosen == NULL; i++)
-    chosen = mention_at (d, s, i);
+    if (!mention_at (d, s, i)->person)
+      chosen = mention_at (d, s, i);
 
   if (chosen == NULL && (s->target_end > 0 || s->anaphora))
     {
@@ -942,6 +954,24 @@ attach (Doc  *d,
   SitrepClaim *claim = make_claim (d, s);
   int index = ev->claims->len;
 
+  /* "Syniehubov wrote" after "governor Oleh Syniehubov said": the same person, the same kind. */
+  if (claim->attributed_to != NULL && index > 0)
+    for (int c = index - 1; c >= 0; c--)
+      {
+        SitrepClaim *prev = g_ptr_array_index (ev->claims, c);
+        if (prev->attributed_to != NULL && strstr (prev->attributed_to, claim->attributed_to) != NULL)
+          {
+            if (claim->role == NULL)
+              {
+                claim->source_kind = prev->source_kind;
+                claim->role = g_strdup (prev->role);
+              }
+            if (claim->affiliation == NULL)
+              claim->affiliation = g_strdup (prev->affiliation);
+            break;
+          }
+      }
+
   /* "he said", "за його словами", "the spokesperson said": the source of the claim before. */
   if (claim->attributed_to == NULL && index > 0 && refers_back (d, s))
     for (int c = index - 1; c >= 0; c--)
@@ -1064,6 +1094,17 @@ kinds_compatible (SitrepEventKind a,
   return FALSE;
 }
 
+static guint
+places_in (Doc  *d,
+           Sent *s)
+{
+  guint n = 0;
+  for (guint i = 0; i < s->n_mentions; i++)
+    if (!mention_at (d, s, i)->person)
+      n++;
+  return n;
+}
+
 static gboolean
 date_conflicts (Sent *s,
                 Open *open)
@@ -1096,7 +1137,7 @@ assemble (Doc *d)
       gboolean near_cur = cur != NULL && si - cur->last_sentence <= 3;
       gboolean adjacent = cur != NULL && si - cur->last_sentence <= 1;
       gboolean link = near_cur && s->anaphora;
-      gboolean anchor = s->n_mentions > 0 || s->dated || s->target_end > 0;
+      gboolean anchor = places_in (d, s) > 0 || s->dated || s->target_end > 0;
       if (s->reports_previous)
         {
           attribute_previous (d, s, cur, si);
@@ -1107,7 +1148,7 @@ assemble (Doc *d)
         {
           /* Background is no event; but "the attack has not been confirmed", "this figure,
            * if accurate", "Reuters could not verify" says how far to trust the one before. */
-          if ((link || (cur != NULL && si - cur->last_sentence <= 2 && s->n_mentions == 0)) &&
+          if ((link || (cur != NULL && si - cur->last_sentence <= 2 && places_in (d, s) == 0)) &&
               (s->verification || s->dispute))
             attach (d, si, cur);
           continue;
@@ -1125,7 +1166,8 @@ assemble (Doc *d)
             {
               /* "The source said the strike took place overnight on Aug. 21": a later
                * sentence may date the event more precisely. */
-              gboolean redate = date_conflicts (s, cur) && s->date.end_day <= cur->date.end_day;
+              gboolean redate = s->has_trigger && date_conflicts (s, cur) &&
+                                s->date.end_day <= cur->date.end_day;
               if (!date_conflicts (s, cur) || redate)
                 {
                   attach (d, si, cur);
@@ -1147,7 +1189,7 @@ assemble (Doc *d)
               attach (d, si, cur);
               continue;
             }
-          if (!s->has_trigger && s->casualty && !s->dated && s->n_mentions == 0 && cur != NULL &&
+          if (!s->has_trigger && s->casualty && !s->dated && places_in (d, s) == 0 && cur != NULL &&
               near_cur)
             {
               attach (d, si, cur);
@@ -1177,6 +1219,7 @@ assemble (Doc *d)
        * "the governor said"), a figure, or a reference back to it. */
       if ((link && !place_conflicts (d, s, cur) && !date_conflicts (s, cur)) ||
           (adjacent && s->attribution.attributed && !anchor) ||
+          (si - cur->last_sentence <= 2 && (s->verification || s->dispute) && !anchor) ||
           (adjacent && s->figures->len > 0 && !anchor))
         attach (d, si, cur);
     }

@@ -221,7 +221,8 @@ static const SitrepLexEntry entries[] = {
   /* ---- Attribution ---- */
   VERB ("said"), VERB ("says"), VERB ("stated"), VERB ("states"), VERB ("claimed"),
   VERB ("told"), VERB ("reported"), VERB ("reports"), VERB ("noted"), VERB ("added"), VERB ("wrote"),
-  VERB ("announced"), VERB ("confirmed"), VERB ("denied"), VERB ("described"), VERB ("suggest"),
+  VERB ("announced"), VERB ("denies"), VERB ("deny"), VERB ("put the death toll"),
+  VERB ("put the toll"), VERB ("put the number"), VERB ("confirmed"), VERB ("denied"), VERB ("described"), VERB ("suggest"),
   VERB ("suggests"), VERB ("showed"), VERB ("show"), VERB ("shows"), VERB ("indicated"),
   VERB ("indicate"), VERB ("posted"), VERB ("estimated"), VERB ("assessed"),
   VERBP ("stating"), VERBP ("saying"), VERBP ("claiming"), VERBP ("adding"), VERBP ("noting"),
@@ -247,7 +248,7 @@ static const SitrepLexEntry entries[] = {
   SRC ("moscow", OFFICIAL), SRC ("kyiv", OFFICIAL), SRC ("kiev", OFFICIAL), SRC ("киев", OFFICIAL),
   SRC ("київ", OFFICIAL), SRC ("city council", OFFICIAL), SRC ("обласна військова адміністрація", OFFICIAL),
   SRC ("обласн* військов* адміністраці*", OFFICIAL), SRC ("військов* адміністраці*", OFFICIAL),
-  SRC ("spokesperson", OFFICIAL), SRC ("spokesman", OFFICIAL), SRC ("spokeswoman", OFFICIAL),
+  SRC ("gov", OFFICIAL), SRC ("head of the", OFFICIAL), SRC ("spokesperson", OFFICIAL), SRC ("spokesman", OFFICIAL), SRC ("spokeswoman", OFFICIAL),
   SRC ("ministry", OFFICIAL), SRC ("ministry of defence", OFFICIAL), SRC ("defence ministry", OFFICIAL),
   SRC ("defense ministry", OFFICIAL), SRC ("governor", OFFICIAL), SRC ("mayor", OFFICIAL),
   SRC ("official", OFFICIAL), SRC ("officials", OFFICIAL), SRC ("administration", OFFICIAL),
@@ -414,7 +415,8 @@ static const SitrepLexEntry entries[] = {
   FAC ("комбінат*"),
 
   /* ---- Nearness ---- */
-  NEAR ("near"), NEAR ("outside"), NEAR ("outskirts of"), NEAR ("on the outskirts of"),
+  NEAR ("northern part of"), NEAR ("southern part of"), NEAR ("eastern part of"),
+  NEAR ("western part of"), NEAR ("part of"), NEAR ("near"), NEAR ("outside"), NEAR ("outskirts of"), NEAR ("on the outskirts of"),
   NEAR ("close to"), NEAR ("in the vicinity of"), NEAR ("north of"), NEAR ("south of"),
   NEAR ("east of"), NEAR ("west of"), NEAR ("northeast of"), NEAR ("northwest of"),
   NEAR ("southeast of"), NEAR ("southwest of"), NEAR ("km from"), NEAR ("kilometres from"),
