@@ -255,7 +255,12 @@ most_populous (Doc                        *d,
       else if (e->population > second_pop)
         second_pop = e->population;
     }
-  if (best != G_MAXUINT32 && best_pop >= 5000 && best_pop >= 5 * second_pop)
+  /* In the named oblast, a clear first by population; anywhere, a town of thousands over
+   * villages. */
+  if (best != G_MAXUINT32 && admin1 != NULL &&
+      ((best_pop >= 500 && best_pop >= 2 * second_pop) || (second_pop == 0 && best_pop > 0)))
+    return best;
+  if (best != G_MAXUINT32 && admin1 == NULL && best_pop >= 5000 && best_pop >= 2 * second_pop)
     return best;
   if (admin1 != NULL)
     return most_populous (d, m, NULL);
@@ -300,6 +305,18 @@ find_places (Doc *d)
                                      context->len);
       if (id == G_MAXUINT32)
         id = most_populous (d, m, hint);
+      if (id == G_MAXUINT32 && hint != NULL)
+        {
+          /* Still several of that name in the oblast the text names: the oblast is known. */
+          g_autoptr (GArray) regions = sitrep_gazetteer_lookup (d->self->gazetteer, hint, NULL);
+          for (guint r = 0; regions != NULL && r < regions->len && id == G_MAXUINT32; r++)
+            {
+              guint32 rid = g_array_index (regions, guint32, r);
+              const SitrepGazetteerEntry *re = entry_of (d, rid);
+              if (re != NULL && re->feature == SITREP_GAZETTEER_REGION)
+                id = rid;
+            }
+        }
       if (id == G_MAXUINT32)
         continue;
       e = entry_of (d, id);
@@ -632,8 +649,15 @@ analyse_sentence (Doc  *d,
     for (guint i = 0; i < s->n_mentions; i++)
       {
         Mention *m = mention_at (d, s, i);
-        g_autofree char *written = g_strndup (d->text + m->start, m->end - m->start);
-        if (strstr (s->attribution.attributed_to, written) != NULL)
+        g_autofree char *written = NULL;
+        if (m->start < s->attribution.source_start || m->end > s->attribution.source_end)
+          continue;
+        written = g_strndup (d->text + m->start, m->end - m->start);
+        /* the whole name, not the oblast of "Sumy Oblast Military Administration" */
+        if (strcmp (s->attribution.attributed_to, written) == 0 ||
+            (strstr (s->attribution.attributed_to, written) != NULL &&
+             !strstr (s->attribution.attributed_to, "Oblast") &&
+             !strstr (s->attribution.attributed_to, "обл") && !m->region))
           m->person = TRUE;
       }
   find_target (d, s);
