@@ -205,10 +205,17 @@ not_a_place (Doc   *d,
   if (p < d->len && t[p] == ' ' && p + 1 < d->len &&
       sitrep_extract_is_capitalized (t + p + 1, t + d->len))
     {
-      gsize q = p + 1;
+      gsize q = p + 1, r, r2;
       while (q < d->len && sitrep_text_is_word_char (t + q, t + d->len))
         q += sitrep_text_char_len (t + q);
-      if (!word_is_title (t + p + 1, q - p - 1))
+      /* "Петропавловка Харьковской области", "Izium Raion": the next word names the region */
+      r = q;
+      while (r < d->len && t[r] == ' ')
+        r++;
+      r2 = r;
+      while (r2 < d->len && sitrep_text_is_word_char (t + r2, t + d->len))
+        r2 += sitrep_text_char_len (t + r2);
+      if (!word_is_title (t + p + 1, q - p - 1) && !(r2 > r && word_is_title (t + r, r2 - r)))
         return TRUE;
     }
   /* The word before, unless it opens the sentence: "Andrii Sadovyi" */
@@ -345,13 +352,20 @@ find_places (Doc *d)
                 mention.sector = TRUE;
               mention.end = lm->end;
             }
-          if (lm->entry->category == SITREP_LEX_NEAR && lm->end <= m->start && lm->end + 6 >= m->start)
+          if (lm->entry->category == SITREP_LEX_NEAR && lm->end <= m->start && lm->end + 40 >= m->start)
             {
               /* only "the" or spaces between */
-              g_autofree char *gap = g_strndup (d->text + lm->end, m->start - lm->end);
+              g_autofree char *gap = g_strndup (d->folded + lm->end, m->start - lm->end);
+              static const char *const gaps[] = {
+                "", "the", "the town of", "the village of", "the city of", "town of", "village of",
+                "the settlement of", "settlement of", "the frontline town of", "the front-line town of",
+                "села", "селища", "міста", "поселка", "села", "города", "населенного пункта",
+                "населеного пункту", NULL
+              };
               g_strstrip (gap);
-              if (gap[0] == '\0' || g_ascii_strcasecmp (gap, "the") == 0)
-                mention.near = TRUE;
+              for (const char *const *g = gaps; *g != NULL; g++)
+                if (strcmp (gap, *g) == 0)
+                  mention.near = TRUE;
             }
         }
       /* "the Kharkiv region": a region mention of a city name means its oblast. */
@@ -843,7 +857,7 @@ set_place (Doc         *d,
     if (!mention_at (d, s, i)->person)
       chosen = mention_at (d, s, i);
 
-  if (chosen == NULL && (s->target_end > 0 || s->anaphora))
+  if (chosen == NULL && s->has_trigger && (s->target_end > 0 || s->anaphora))
     {
       chosen = last_mention_before (d, si, FALSE);
       inherited = chosen != NULL;
