@@ -194,6 +194,21 @@ is_clause_break (const char *t,
   return FALSE;
 }
 
+/* "Харківської", "Харьковской": the oblast's adjective, never a name. */
+static gboolean
+oblast_adjective (const SitrepSentenceView *v,
+                  const Word               *w)
+{
+  static const char *const endings[] = { "ської", "ской", "ськ", "ская", "ська", NULL };
+  for (const char *const *e = endings; *e != NULL; e++)
+    {
+      gsize l = strlen (*e);
+      if (w->end - w->start > l && memcmp (v->folded + w->end - l, *e, l) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 has_source_or_name (const SitrepSentenceView *v,
                     gsize                     a,
@@ -248,33 +263,37 @@ analyse_source (const SitrepSentenceView *v,
 
   /* A person: two or more capitalised words that are not titles or bodies, or one right
    * after a role ("spokesman Peskov"). */
-  for (guint i = 0; i < words->len && name_end == 0; i++)
-    {
-      Word *w = &g_array_index (words, Word, i);
-      guint j = i;
-      if (!w->cap || w->stop || w->in_lex)
-        continue;
-      while (j + 1 < words->len)
-        {
-          Word *n = &g_array_index (words, Word, j + 1);
-          if (!n->cap || n->stop || n->in_lex || n->start > g_array_index (words, Word, j).end + 1)
-            break;
-          j++;
-        }
-      if (j > i || (best != NULL && w->start >= best->end && w->start <= best->end + 1 &&
-                    best->entry->value != SITREP_SOURCE_MEDIA))
-        {
-          name_start = w->start;
-          name_end = g_array_index (words, Word, j).end;
-        }
-    }
+  for (int pass = 0; pass < 2 && name_end == 0; pass++)
+    for (guint i = 0; i < words->len && name_end == 0; i++)
+      {
+        Word *w = &g_array_index (words, Word, i);
+        guint j = i;
+        if (!w->cap || w->stop || w->in_lex || oblast_adjective (v, w))
+          continue;
+        while (j + 1 < words->len)
+          {
+            Word *n = &g_array_index (words, Word, j + 1);
+            if (!n->cap || n->stop || n->in_lex || n->start > g_array_index (words, Word, j).end + 1)
+              break;
+            j++;
+          }
+        /* pass 0: a first and last name; pass 1: one word right after a role */
+        if ((pass == 0 && j > i) ||
+            (pass == 1 && best != NULL && w->start >= best->end && w->start <= best->end + 1 &&
+             best->entry->value != SITREP_SOURCE_MEDIA))
+          {
+            name_start = w->start;
+            name_end = g_array_index (words, Word, j).end;
+          }
+      }
 
   /* One capitalised word that is no title, body or place and stands alone as the subject:
    * "Syniehubov wrote", "according to Gladkov", "по словам Гладкова". */
   if (name_end == 0 && words->len >= 1 && words->len <= 2)
     {
       Word *w = &g_array_index (words, Word, words->len - 1);
-      if (w->cap && !w->stop && !w->in_lex && g_utf8_strlen (v->text + w->start, w->end - w->start) > 3)
+      if (w->cap && !w->stop && !w->in_lex && !oblast_adjective (v, w) &&
+          g_utf8_strlen (v->text + w->start, w->end - w->start) > 3)
         {
           name_start = w->start;
           name_end = w->end;
@@ -441,6 +460,15 @@ sitrep_attribution_parse (const SitrepSentenceView *v,
         verb = &v->lex[m];
     }
 
+  if (prep != NULL && prep->entry->value == 1)
+    {
+      /* "according to him", "за його словами" */
+      out->attributed = TRUE;
+      out->refers_back = TRUE;
+      out->source_start = prep->start;
+      out->source_end = prep->end;
+      return;
+    }
   if (prep != NULL)
     {
       gsize b = prep->end;

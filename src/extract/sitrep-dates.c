@@ -1169,6 +1169,7 @@ sitrep_dates_scan (const char *text,
     {
       guint next = i + 1;
       guint before = s.out->len;
+      guint start_tok = i;
       /* Most words cannot start a date. */
       if (s.t[i].type == T_PUNCT ||
           (s.t[i].type == T_WORD && !g_hash_table_contains (word_table (), s.t[i].w)))
@@ -1177,7 +1178,18 @@ sitrep_dates_scan (const char *text,
           continue;
         }
       if (try_range_or_date (&s, i, &next))
-        i = MAX (next, i + 1);
+        {
+          /* "said on Sept. 3", "published on Nov. 28": the date of the report, which
+           * yields to a date of the event ("over the past day"). */
+          if (start_tok >= 2 && (tok_is (&s, start_tok - 1, "on") || tok_is (&s, start_tok - 1, "in")) &&
+              (tok_is (&s, start_tok - 2, "said") || tok_is (&s, start_tok - 2, "reported") ||
+               tok_is (&s, start_tok - 2, "published") || tok_is (&s, start_tok - 2, "announced") ||
+               tok_is (&s, start_tok - 2, "report") || tok_is (&s, start_tok - 2, "statement") ||
+               tok_is (&s, start_tok - 2, "update") || tok_is (&s, start_tok - 2, "wrote")))
+            for (guint k = before; k < s.out->len; k++)
+              g_array_index (s.out, SitrepDateSpan, k).relative = TRUE;
+          i = MAX (next, i + 1);
+        }
       else if (try_relative (&s, i, &next))
         {
           for (guint k = before; k < s.out->len; k++)

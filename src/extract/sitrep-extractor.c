@@ -308,8 +308,21 @@ find_places (Doc *d)
         continue;
       if (not_a_place (d, m->start, m->end))
         continue;
-      id = sitrep_gazetteer_resolve (d->self->gazetteer, m, hint, (const guint32 *) context->data,
-                                     context->len);
+      /* "Октябрьский Белгородской области": the oblast right after the name decides. */
+      {
+        const char *own_hint = NULL;
+        if (i + 1 < matches->len)
+          {
+            SitrepGazetteerMatch *n = &g_array_index (matches, SitrepGazetteerMatch, i + 1);
+            const SitrepGazetteerEntry *ne = n->n_candidates == 1 ? entry_of (d, n->candidates[0]) : NULL;
+            if (n->start <= m->end + 2 && ne != NULL && ne->feature == SITREP_GAZETTEER_REGION)
+              own_hint = ne->admin1;
+          }
+        id = sitrep_gazetteer_resolve (d->self->gazetteer, m, own_hint ? own_hint : hint,
+                                       (const guint32 *) context->data, context->len);
+        if (own_hint != NULL && id != G_MAXUINT32 && g_strcmp0 (entry_of (d, id)->admin1, own_hint) != 0)
+          continue;
+      }
       if (id == G_MAXUINT32)
         id = most_populous (d, m, hint);
       if (id == G_MAXUINT32 && hint != NULL)
@@ -948,6 +961,21 @@ add_weapons_actors (Doc         *d,
     }
 }
 
+/* "Гладкова" (genitive) is "Вячеслав Гладков"; "Syniehubov" is "Oleh Syniehubov". */
+static gboolean
+same_person (const char *full,
+             const char *name)
+{
+  g_autofree char *stem = NULL;
+  glong n = g_utf8_strlen (name, -1);
+  if (strstr (full, name) != NULL)
+    return TRUE;
+  if (n < 5)
+    return FALSE;
+  stem = g_utf8_substring (name, 0, n - 1);
+  return strstr (full, stem) != NULL;
+}
+
 static gboolean
 refers_back (Doc  *d,
              Sent *s)
@@ -997,7 +1025,7 @@ attach (Doc  *d,
     for (int c = index - 1; c >= 0; c--)
       {
         SitrepClaim *prev = g_ptr_array_index (ev->claims, c);
-        if (prev->attributed_to != NULL && strstr (prev->attributed_to, claim->attributed_to) != NULL)
+        if (prev->attributed_to != NULL && same_person (prev->attributed_to, claim->attributed_to))
           {
             if (claim->role == NULL)
               {
@@ -1287,6 +1315,10 @@ finish_events (Doc *d)
         if (((SitrepClaim *) g_ptr_array_index (ev->claims, c))->hedging == SITREP_HEDGING_DISPUTED)
           ev->disputed = TRUE;
       ev->hedging = sitrep_event_compute_hedging (ev);
+
+      /* A casualty claim counts losses; the equipment it lists was not used in it. */
+      if (ev->kind == SITREP_KIND_CASUALTY_CLAIM)
+        g_ptr_array_set_size (ev->weapons, 0);
 
       /* "MLRS" says less than "HIMARS" or "BM-21 Grad" next to it. */
       if (ev->weapons->len > 1)

@@ -23,6 +23,7 @@
 #define VERB(p)         { p, SITREP_LEX_ATTR_VERB, 0, NULL }
 #define VERBP(p)        { p, SITREP_LEX_ATTR_VERB, 1, NULL }
 #define PREP(p)         { p, SITREP_LEX_ATTR_PREP, 0, NULL }
+#define PREPBACK(p)     { p, SITREP_LEX_ATTR_PREP, 1, NULL }
 #define SRC(p, k)       { p, SITREP_LEX_SOURCE, SITREP_SOURCE_##k, NULL }
 #define FIG(p, k)       { p, SITREP_LEX_FIGURE, SITREP_FIGURE_##k, NULL }
 #define PEOPLE(p)       { p, SITREP_LEX_FIGURE, -1, NULL }
@@ -177,6 +178,11 @@ static const SitrepLexEntry entries[] = {
   HEDGE ("неподтвержденн*"), HEDGE ("по предварительным данным"), HEDGE ("не подтвержден*"),
   HEDGE ("не подтвердил*"), HEDGE ("по имеющимся данным"), HEDGE ("как утверждается"),
   HEDGE ("не удалось проверить"), HEDGE ("не удалось независимо проверить"),
+  HEDGE ("независимо проверить не удалось"), HEDGE ("проверить не удалось"),
+  HEDGE ("перевірити не вдалося"), HEDGE ("незалежно перевірити не вдалося"),
+  HEDGE ("could not be independently confirmed"), HEDGE ("could not be confirmed"),
+  HEDGE ("could not immediately be verified"), HEDGE ("could not immediately verify"),
+  HEDGE ("could not immediately confirm"), HEDGE ("could not independently confirm"),
 
   /* ---- Dispute cues ---- */
   DISP ("denied"), DISP ("denies"), DISP ("deny"), DISP ("rejected the claim*"),
@@ -234,7 +240,10 @@ static const SitrepLexEntry entries[] = {
   VERB ("сообщили"), VERB ("сообщает"), VERB ("сообщают"), VERB ("отметил"), VERB ("отметила"),
   VERB ("сказал"), VERB ("сказала"), VERB ("написал"), VERB ("рассказал"), VERB ("подтвердил*"),
   VERB ("передает"), VERB ("пишет"), VERB ("утвержда*"), VERB ("доложил*"),
-  PREP ("according to"), PREP ("citing"), PREP ("cited"), PREP ("за словами"), PREP ("за даними"),
+  PREPBACK ("according to him"), PREPBACK ("according to her"), PREPBACK ("according to them"),
+  PREPBACK ("за його словами"), PREPBACK ("за її словами"), PREPBACK ("за їхніми словами"),
+  PREPBACK ("по его словам"), PREPBACK ("по ее словам"), PREPBACK ("по её словам"),
+  PREPBACK ("по их словам"), PREP ("according to"), PREP ("citing"), PREP ("cited"), PREP ("за словами"), PREP ("за даними"),
   PREP ("за інформацією"), PREP ("як повідомляє"), PREP ("як повідомили"), PREP ("як повідомив"),
   PREP ("як заявив"), PREP ("як заявили"), PREP ("по словам"), PREP ("по данным"),
   PREP ("по информации"), PREP ("как заявил"), PREP ("как заявили"), PREP ("как сообщил"),
@@ -264,7 +273,8 @@ static const SitrepLexEntry entries[] = {
   SRC ("министерств*", OFFICIAL), SRC ("минобороны", OFFICIAL), SRC ("глава", OFFICIAL),
   SRC ("мэр*", OFFICIAL), SRC ("пресс-секретар*", OFFICIAL), SRC ("официальн* представител*", OFFICIAL),
   SRC ("власт*", OFFICIAL), SRC ("администраци*", OFFICIAL), SRC ("мчс", OFFICIAL),
-  SRC ("полици*", OFFICIAL), SRC ("представител*", OFFICIAL),
+  SRC ("полици*", OFFICIAL), SRC ("представител*", OFFICIAL), SRC ("ведомств*", OFFICIAL),
+  SRC ("відомств*", OFFICIAL),
   SRC ("general staff", MILITARY), SRC ("commander", MILITARY), SRC ("commander-in-chief", MILITARY),
   SRC ("brigade", MILITARY), SRC ("battalion", MILITARY), SRC ("regiment", MILITARY),
   SRC ("army", MILITARY), SRC ("armed forces", MILITARY), SRC ("military", MILITARY),
@@ -275,9 +285,10 @@ static const SitrepLexEntry entries[] = {
   SRC ("генштаб*", MILITARY), SRC ("генеральн* штаб*", MILITARY), SRC ("командувач*", MILITARY),
   SRC ("командир*", MILITARY), SRC ("бригад*", MILITARY), SRC ("батальйон*", MILITARY),
   SRC ("зсу", MILITARY), SRC ("повітрян* сил*", MILITARY), SRC ("угруповання", MILITARY),
-  SRC ("сили оборони", MILITARY), SRC ("оперативн* командуванн*", MILITARY), SRC ("військов*", MILITARY),
+  SRC ("сили оборони", MILITARY), SRC ("оперативн* командуванн*", MILITARY), SRC ("військові", MILITARY),
+  SRC ("військовий", MILITARY), SRC ("військова", MILITARY),
   SRC ("командующ*", MILITARY), SRC ("батальон*", MILITARY), SRC ("группировк*", MILITARY),
-  SRC ("группы войск", MILITARY), SRC ("военн*", MILITARY), SRC ("всу", MILITARY),
+  SRC ("группы войск", MILITARY), SRC ("военные", MILITARY), SRC ("военный", MILITARY), SRC ("всу", MILITARY),
   SRC ("expert", EXPERT), SRC ("experts", EXPERT), SRC ("analyst", EXPERT), SRC ("analysts", EXPERT),
   SRC ("military expert", EXPERT), SRC ("military analyst", EXPERT), SRC ("observer", EXPERT),
   SRC ("military observer", EXPERT), SRC ("researcher", EXPERT), SRC ("think tank", EXPERT),
