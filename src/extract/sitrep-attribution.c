@@ -233,6 +233,17 @@ has_source_or_name (const SitrepSentenceView *v,
   return FALSE;
 }
 
+static gboolean
+is_country (const char *phrase)
+{
+  static const char *const countries[] = { "russia", "ukraine", "moscow", "kyiv", "kiev", "киев",
+                                           "київ", NULL };
+  for (const char *const *c = countries; *c != NULL; c++)
+    if (strcmp (phrase, *c) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 analyse_source (const SitrepSentenceView *v,
                 gsize                     a,
@@ -252,7 +263,11 @@ analyse_source (const SitrepSentenceView *v,
       for (guint r = 0; r < G_N_ELEMENTS (precedence); r++)
         if ((int) precedence[r] == lm->entry->value)
           {
-            if ((int) r < best_rank)
+            /* A country or capital ("Ukraine's Prosecutor General's Office") yields to the
+             * body or person it qualifies. */
+            gboolean country = is_country (lm->entry->phrase);
+            if ((int) r < best_rank || (best != NULL && (int) r == best_rank &&
+                                        is_country (best->entry->phrase) && !country))
               {
                 best_rank = r;
                 best = lm;

@@ -405,43 +405,6 @@ find_places (Doc *d)
 
 /* ---- Sentence analysis ---- */
 
-static SitrepEventKind
-pick_kind (Doc  *d,
-           Sent *s)
-{
-  gboolean has[SITREP_N_KINDS] = { FALSE };
-  SitrepEventKind weapon = SITREP_KIND_OTHER;
-  static const SitrepEventKind order[] = {
-    SITREP_KIND_MISSILE_STRIKE, SITREP_KIND_AIR_STRIKE, SITREP_KIND_DRONE_STRIKE,
-    SITREP_KIND_SHELLING,
-  };
-
-  for (guint i = 0; i < s->n_lex; i++)
-    {
-      const SitrepLexMatch *lm = lex_at (d, s, i);
-      if (lm->entry->category == SITREP_LEX_TRIGGER)
-        has[lm->entry->value] = TRUE;
-      else if (lm->entry->category == SITREP_LEX_WEAPON && weapon == SITREP_KIND_OTHER)
-        weapon = lm->entry->value;
-    }
-  if (has[SITREP_KIND_CAPTURE])
-    return SITREP_KIND_CAPTURE;
-  if (weapon != SITREP_KIND_OTHER)
-    return weapon;
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    if (has[order[i]])
-      return order[i];
-  if (has[SITREP_KIND_CLASH])
-    return SITREP_KIND_CLASH;
-  if (has[SITREP_KIND_ADVANCE])
-    return SITREP_KIND_ADVANCE;
-  if (has[SITREP_KIND_STRIKE])
-    return SITREP_KIND_STRIKE;
-  if (has[SITREP_KIND_OFFENSIVE])
-    return SITREP_KIND_OFFENSIVE;
-  return SITREP_KIND_OTHER;
-}
-
 static gboolean
 inside_category (Doc                  *d,
                  Sent                 *s,
@@ -456,6 +419,50 @@ inside_category (Doc                  *d,
     }
   return FALSE;
 }
+
+static SitrepEventKind
+pick_kind (Doc  *d,
+           Sent *s)
+{
+  gboolean has[SITREP_N_KINDS] = { FALSE };
+  SitrepEventKind weapon = SITREP_KIND_OTHER;
+  static const SitrepEventKind order[] = {
+    SITREP_KIND_MISSILE_STRIKE, SITREP_KIND_AIR_STRIKE, SITREP_KIND_DRONE_STRIKE,
+    SITREP_KIND_SHELLING,
+  };
+
+  for (guint i = 0; i < s->n_lex; i++)
+    {
+      const SitrepLexMatch *lm = lex_at (d, s, i);
+      if (lm->entry->category == SITREP_LEX_TRIGGER &&
+          !inside_category (d, s, lm, SITREP_LEX_ANAPHORA))
+        has[lm->entry->value] = TRUE;
+      else if (lm->entry->category == SITREP_LEX_WEAPON && weapon == SITREP_KIND_OTHER)
+        weapon = lm->entry->value;
+    }
+  if (has[SITREP_KIND_CAPTURE])
+    return SITREP_KIND_CAPTURE;
+  if (weapon != SITREP_KIND_OTHER)
+    return weapon;
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (has[order[i]])
+      return order[i];
+  /* Ground fighting: the first that the sentence says ("have advanced ..., adding that
+   * fighting was ongoing"), clashes over a generic "attack". */
+  for (guint i = 0; i < s->n_lex; i++)
+    {
+      const SitrepLexMatch *lm = lex_at (d, s, i);
+      if (lm->entry->category == SITREP_LEX_TRIGGER &&
+          (lm->entry->value == SITREP_KIND_CLASH || lm->entry->value == SITREP_KIND_ADVANCE))
+        return lm->entry->value;
+    }
+  if (has[SITREP_KIND_STRIKE])
+    return SITREP_KIND_STRIKE;
+  if (has[SITREP_KIND_OFFENSIVE])
+    return SITREP_KIND_OFFENSIVE;
+  return SITREP_KIND_OTHER;
+}
+
 
 static gboolean
 is_demonym (const char *p,
@@ -611,7 +618,8 @@ analyse_sentence (Doc  *d,
         {
         case SITREP_LEX_TRIGGER:
         case SITREP_LEX_WEAPON:
-          if (!in_date)
+          /* "the strike" refers to an event, it does not report one */
+          if (!in_date && !inside_category (d, s, lm, SITREP_LEX_ANAPHORA))
             s->has_trigger = TRUE;
           break;
         case SITREP_LEX_SPECULATION:
@@ -1140,6 +1148,17 @@ open_event (Doc  *d,
   attach (d, si, open);
 }
 
+/* 1 remote violence, 2 ground fighting, 0 other */
+static int
+family (SitrepEventKind k)
+{
+  if (k >= SITREP_KIND_SHELLING && k <= SITREP_KIND_STRIKE)
+    return 1;
+  if (k >= SITREP_KIND_CLASH && k <= SITREP_KIND_CAPTURE)
+    return 2;
+  return 0;
+}
+
 static gboolean
 kinds_compatible (SitrepEventKind a,
                   SitrepEventKind b)
@@ -1261,6 +1280,13 @@ assemble (Doc *d)
               attach (d, si, cur);
               continue;
             }
+          /* "..., which came as its troops press an offensive around Pokrovsk": a sentence
+           * about the event before that names other fighting elsewhere in passing. */
+          if (link && !s->dated && s->has_trigger && family (s->kind) != family (cur->event->kind))
+            {
+              attach (d, si, cur);
+              continue;
+            }
           {
             /* "In Lviv, the attack hit a power plant": a new place of the same attack
              * shares its time. */
@@ -1283,6 +1309,16 @@ assemble (Doc *d)
         continue;
       /* No trigger: a source that speaks of the event before ("Witnesses described",
        * "the governor said"), a figure, or a reference back to it. */
+      /* "The source said the strike took place overnight on Aug. 21": a later sentence
+       * may date the event more precisely. */
+      if (link && !place_conflicts (d, s, cur) && date_conflicts (s, cur) &&
+          s->date.end_day <= cur->date.end_day)
+        {
+          attach (d, si, cur);
+          cur->date = s->date;
+          set_date (d, cur->event, &s->date, TRUE);
+          continue;
+        }
       if ((link && !place_conflicts (d, s, cur) && !date_conflicts (s, cur)) ||
           (adjacent && s->attribution.attributed && !anchor) ||
           (si - cur->last_sentence <= 2 && (s->verification || s->dispute) && !anchor) ||
