@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-# make-extract-corpus.py: a benchmark corpus for `sitrep-cli bench-extract`, generated from
+# make-extract-corpus.py: a benchmark corpus for `sitrep-cli bench extract`, generated from
 # the extractor's fixtures (and the seed article) into a directory outside the repository.
 #
 #   tools/make-extract-corpus.py [--out /tmp/sitrep-extract-corpus] [--mb 50]

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sitrep-cli-bench-extract.c: `sitrep-cli bench-extract DIR`: the extractor's speed over a
+/* sitrep-cli-bench-extract.c: `sitrep-cli bench extract DIR`: the extractor's speed over a
  * corpus, as JSON (make one with tools/make-extract-corpus.py). */
 #define G_LOG_DOMAIN "sitrep-cli"
 
@@ -29,7 +29,7 @@ sitrep_cli_bench_extract (int    argc,
 
   if (argc != 2)
     {
-      sitrep_cli_error ("%s", _("usage: sitrep-cli bench-extract DIR (a directory of .txt articles)"));
+      sitrep_cli_error ("%s", _("usage: sitrep-cli bench extract DIR (a directory of .txt articles)"));
       return 2;
     }
   dir = g_dir_open (argv[1], 0, &error);

@@ -12,14 +12,14 @@
 #include "sitrep-cli-private.h"
 
 static const SitrepCliEntry commands[] = {
-  /* { "info", N_("Print a collection's schema version, counts and date range"),
-       sitrep_cli_info }, */
+  { "info", N_("Print a collection's schema version, counts and date range"),
+    sitrep_cli_info },
+  { "generate", N_("Write a synthetic collection, or one from a text fixture"),
+    sitrep_cli_generate },
+  { "bench", N_("Run a benchmark and print its figures as JSON"), sitrep_cli_bench },
   { "gazetteer", N_("Look up place names, or list the places a text names"),
     sitrep_cli_gazetteer },
   { "extract", N_("Find events, places, dates and claims in articles"), sitrep_cli_extract },
-  /* `bench extract` once the bench table exists (core's sitrep-cli-bench.c) */
-  { "bench-extract", N_("Measure the extractor over a directory of articles (JSON)"),
-    sitrep_cli_bench_extract },
   { NULL, NULL, NULL },
 };
 
