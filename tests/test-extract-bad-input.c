@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "extract-test-util.h"
 
@@ -81,6 +82,93 @@ test_long_line (void)
   events = sitrep_extractor_extract (extractor, doc, "long.txt", &error);
   g_assert_no_error (error);
   g_assert_nonnull (events);
+}
+
+/* Fixture articles cut, spliced and sprinkled with punctuation, digits and Cyrillic at
+ * random (fixed seed): the extractor returns events whose quotes are their bytes, or an
+ * error, and never reads out of bounds (this file also runs under ASan and UBSan). */
+static void
+test_mutations (void)
+{
+  const char *srcdir = g_getenv ("SITREP_TEST_SRCDIR");
+  g_autofree char *dir = g_build_filename (srcdir ? srcdir : ".", "extract", NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SitrepExtractor) extractor = sitrep_extractor_new (NULL, &error);
+  /* SITREP_FUZZ_SEED / SITREP_FUZZ_ROUNDS run it longer, with another seed */
+  const char *seed_env = g_getenv ("SITREP_FUZZ_SEED");
+  const char *rounds_env = g_getenv ("SITREP_FUZZ_ROUNDS");
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed_env ? atoi (seed_env) : 20241125);
+  guint rounds = rounds_env ? (guint) atoi (rounds_env) : 400;
+  static const char *const bits[] = {
+    ".", ". ", "\n", ",", "\"", "«", "»", "—", "’", "24", "1,500", "10:30 a.m.", "between ",
+    " and ", "Nov. ", "листопада", "ноября", "the strike", "said", "according to ", "near ",
+    "Kupiansk", "Куп’янськ", "Харьковской области", "(", ")", "  ", "on the night of ", "-",
+    "killed ", "up to ", "if accurate", "Ё", "ґ", "a.m.", "0", "99999999999999999999",
+  };
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".txt"))
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        char *text = NULL;
+        g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+        g_ptr_array_add (texts, text);
+      }
+  g_assert_cmpuint (texts->len, >, 0);
+
+  for (guint round = 0; round < rounds; round++)
+    {
+      const char *a = g_ptr_array_index (texts, g_rand_int_range (rand, 0, texts->len));
+      const char *b = g_ptr_array_index (texts, g_rand_int_range (rand, 0, texts->len));
+      g_autoptr (GString) s = g_string_new (NULL);
+      g_autoptr (SitrepDocument) doc = sitrep_document_new ();
+      g_autoptr (GPtrArray) events = NULL;
+      g_autoptr (GError) ferror = NULL;
+      const char *end;
+      gsize cut;
+
+      /* a prefix of one article, a suffix of another, cut on character boundaries */
+      cut = g_rand_int_range (rand, 0, strlen (a) + 1);
+      end = g_utf8_find_prev_char (a, a + cut);
+      g_string_append_len (s, a, end ? end - a : 0);
+      cut = g_rand_int_range (rand, 0, strlen (b) + 1);
+      end = g_utf8_find_next_char (b + cut, NULL);
+      if (end != NULL && end <= b + strlen (b))
+        g_string_append (s, end);
+      for (int k = g_rand_int_range (rand, 0, 12); k > 0; k--)
+        {
+          gsize at = s->len ? g_rand_int_range (rand, 0, s->len) : 0;
+          const char *p = g_utf8_find_prev_char (s->str, s->str + at);
+          g_string_insert (s, p ? p - s->str : 0, bits[g_rand_int_range (rand, 0, G_N_ELEMENTS (bits))]);
+        }
+      doc->text = g_strdup (s->str);
+      doc->published = 1732492800;
+      events = sitrep_extractor_extract (extractor, doc, "mutated", &ferror);
+      if (events == NULL)
+        {
+          g_assert_nonnull (ferror);
+          continue;
+        }
+      for (guint e = 0; e < events->len; e++)
+        {
+          SitrepEvent *ev = g_ptr_array_index (events, e);
+          g_assert_cmpint (ev->end, >, ev->start);
+          for (guint c = 0; c < ev->claims->len; c++)
+            {
+              SitrepClaim *cl = g_ptr_array_index (ev->claims, c);
+              g_assert_cmpint (cl->span_end, <=, (gint64) s->len);
+              g_assert_cmpint (memcmp (s->str + cl->span_start, cl->quote, cl->span_end - cl->span_start), ==, 0);
+              g_assert_true (g_utf8_validate (cl->quote, -1, NULL));
+            }
+          for (guint f = 0; f < ev->figures->len; f++)
+            g_assert_cmpint (g_array_index (ev->figures, SitrepFigure, f).claim_index, <,
+                             (int) ev->claims->len);
+        }
+    }
 }
 
 static void
@@ -176,6 +264,7 @@ main (int   argc,
     cli_path = g_getenv ("SITREP_CLI");
   g_test_add_func ("/extract/bad-input/checks", test_checks);
   g_test_add_func ("/extract/bad-input/long-line", test_long_line);
+  g_test_add_func ("/extract/bad-input/mutations", test_mutations);
   g_test_add_func ("/extract/bad-input/cli", test_cli);
   return g_test_run ();
 }
