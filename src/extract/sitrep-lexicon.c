@@ -498,7 +498,26 @@ struct _SitrepLexicon
   GArray *terms;          /* of Term */
   guint32 root_table[256];
   guint32 *tables;        /* 256 entries per busy node */
+  const Node *node;       /* nodes->data once built */
+  const Term *term;       /* terms->data once built */
 };
+
+static inline guint32
+child_fast (const SitrepLexicon *self,
+            guint32              node,
+            guchar               b)
+{
+  const Node *n;
+  if (node == 0)
+    return self->root_table[b];
+  n = &self->node[node];
+  if (n->table >= 0)
+    return self->tables[n->table * 256 + b];
+  for (guint32 c = n->first_child; c != 0; c = self->node[c].next_sibling)
+    if (self->node[c].byte == b)
+      return c;
+  return 0;
+}
 
 static guint32
 child (SitrepLexicon *self,
@@ -592,6 +611,8 @@ lexicon_new (void)
            c = g_array_index (self->nodes, Node, c).next_sibling)
         self->tables[table * 256 + g_array_index (self->nodes, Node, c).byte] = c;
     }
+  self->node = (const Node *) self->nodes->data;
+  self->term = (const Term *) self->terms->data;
   return self;
 }
 
@@ -631,12 +652,12 @@ walk (Walk    *w,
       gsize    pos,
       int      depth)
 {
-  const Node *n = &g_array_index (w->self->nodes, Node, node);
+  const Node *n = &w->self->node[node];
 
   if (n->first_term >= 0 && boundary (w, pos))
-    for (gint32 t = n->first_term; t >= 0; t = g_array_index (w->self->terms, Term, t).next)
+    for (gint32 t = n->first_term; t >= 0; t = w->self->term[t].next)
       {
-        const SitrepLexEntry *e = &entries[g_array_index (w->self->terms, Term, t).entry];
+        const SitrepLexEntry *e = &entries[w->self->term[t].entry];
         SitrepLexMatch *b = &w->best[e->category];
         if (b->entry == NULL || pos > b->end)
           {
@@ -662,7 +683,7 @@ walk (Walk    *w,
       guint32 next;
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
         {
-          next = child (w->self, node, ' ');
+          next = child_fast (w->self, node, ' ');
           if (next != 0)
             {
               gsize p = pos + 1;
@@ -672,7 +693,7 @@ walk (Walk    *w,
             }
           return;
         }
-      next = child (w->self, node, c);
+      next = child_fast (w->self, node, c);
       if (next != 0)
         walk (w, next, pos + 1, depth + 1);
     }
