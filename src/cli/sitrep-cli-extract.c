@@ -157,7 +157,7 @@ sitrep_cli_extract (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE… — find events, places, dates and claims in articles"));
+  context = g_option_context_new (_("— find events, places, dates and claims in articles"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
                                 _("Reads articles in plain text (UTF-8; “-” reads standard input) "
