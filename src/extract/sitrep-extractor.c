@@ -858,13 +858,14 @@ sentence_settlement (Doc  *d,
 }
 
 static void
-set_place (Doc         *d,
-           guint        si,
-           SitrepEvent *ev,
-           Open        *open)
+set_place (Doc           *d,
+           guint          si,
+           SitrepEvent   *ev,
+           Open          *open,
+           const Mention *forced)
 {
   Sent *s = &g_array_index (d->sents, Sent, si);
-  const Mention *chosen = NULL;
+  const Mention *chosen = forced;
   gboolean inherited = FALSE;
   int precision = 1;
 
@@ -1120,9 +1121,10 @@ attach (Doc  *d,
 }
 
 static void
-open_event (Doc  *d,
-            guint si,
-            Open *open)
+open_event (Doc           *d,
+            guint          si,
+            Open          *open,
+            const Mention *forced)
 {
   Sent *s = &g_array_index (d->sents, Sent, si);
   SitrepEvent *ev = sitrep_event_new ();
@@ -1140,7 +1142,7 @@ open_event (Doc  *d,
   set_date (d, ev, &s->date, s->dated);
   if (!s->dated && s->date.time_of_day != SITREP_TIME_OF_DAY_NONE)
     ev->time_of_day = s->date.time_of_day;
-  set_place (d, si, ev, open);
+  set_place (d, si, ev, open, forced);
   if (s->target_end > 0)
     ev->target = g_strndup (d->text + s->target_start, s->target_end - s->target_start);
   add_weapons_actors (d, s, ev, TRUE);
@@ -1157,6 +1159,50 @@ family (SitrepEventKind k)
   if (k >= SITREP_KIND_CLASH && k <= SITREP_KIND_CAPTURE)
     return 2;
   return 0;
+}
+
+/* Settlements named as a list ("Kupiansk, Vovchansk and Izium"): two or more, with only a
+ * comma or "and" between them. */
+static GPtrArray *
+listed_places (Doc  *d,
+               Sent *s)
+{
+  static const char *const joins[] = { ",", "and", ", and", "і", "и", "та", "й", ", і", ", и",
+                                       ", та", "as well as", "or", "або", "или", NULL };
+  GPtrArray *out = g_ptr_array_new ();
+  const Mention *prev = NULL;
+
+  for (guint i = 0; i < s->n_mentions; i++)
+    {
+      const Mention *m = mention_at (d, s, i);
+      if (m->region || m->sector || m->person)
+        continue;
+      if (prev != NULL)
+        {
+          g_autofree char *gap = g_strndup (d->folded + prev->end, m->start - prev->end);
+          gboolean joined = FALSE;
+          g_strstrip (gap);
+          for (const char *const *j = joins; *j != NULL; j++)
+            if (strcmp (gap, *j) == 0)
+              joined = TRUE;
+          if (!joined)
+            {
+              if (out->len >= 2)
+                break;
+              g_ptr_array_set_size (out, 0);
+            }
+        }
+      if (out->len == 0 && prev != NULL)
+        {
+          /* keep the start of a new run */
+        }
+      if (out->len < 12 && (out->len == 0 || ((const Mention *) g_ptr_array_index (out, out->len - 1))->entry != m->entry))
+        g_ptr_array_add (out, (gpointer) m);
+      prev = m;
+    }
+  if (out->len < 2)
+    g_ptr_array_set_size (out, 0);
+  return out;
 }
 
 static gboolean
@@ -1294,7 +1340,21 @@ assemble (Doc *d)
             Open prev = inherit ? *cur : (Open) { 0 };
             memset (&open, 0, sizeof open);
             cur = &open;
-            open_event (d, si, cur);
+            {
+              /* "shelled Kupiansk, Vovchansk and Izium": one event per place listed. */
+              g_autoptr (GPtrArray) listed = listed_places (d, s);
+              for (guint k = 0; k + 1 < listed->len; k++)
+                {
+                  Open other = { 0 };
+                  open_event (d, si, &other, g_ptr_array_index (listed, k));
+                  /* the sentence's figures are a total: they stay with the first place */
+                  if (k > 0)
+                    g_array_set_size (other.event->figures, 0);
+                }
+              open_event (d, si, cur, listed->len > 1 ? g_ptr_array_index (listed, listed->len - 1) : NULL);
+              if (listed->len > 1)
+                g_array_set_size (cur->event->figures, 0);
+            }
             if (inherit)
               {
                 cur->dated = TRUE;
@@ -1365,8 +1425,9 @@ finish_events (Doc *d)
               break;
             }
 
-      key = g_strdup_printf ("%s|%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, d->doc->sha256,
-                             sitrep_event_kind_to_string (ev->kind), first->span_start, ev->start);
+      key = g_strdup_printf ("%s|%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%s|%u", d->doc->sha256,
+                             sitrep_event_kind_to_string (ev->kind), first->span_start, ev->start,
+                             ev->place ? ev->place->gazetteer_id : "", i);
       hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
       ev->uid = g_strndup (hash, 20);
       ev->summary = sitrep_extractor_summarize (ev);
