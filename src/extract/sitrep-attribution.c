@@ -504,25 +504,10 @@ sitrep_attribution_parse (const SitrepSentenceView *v,
         a--;
       if (verb->entry->value == 1 || !has_source_or_name (v, a, verb->start))
         {
-          /* "X, a military expert, said", "X provided ..., stating that": the subject
-           * opens the sentence. */
-          gsize s = v->start;
-          if (has_source_or_name (v, s, verb->start) && verb->start - s <= 160)
-            {
-              gsize cut = verb->start;
-              if (verb->entry->value == 1)
-                {
-                  /* up to the first main verb-like break: the first comma */
-                  gsize c = s;
-                  while (c < verb->start && t[c] != ',')
-                    c++;
-                  cut = c;
-                }
-              analyse_source (v, s, cut, out);
-              if (out->attributed)
-                return;
-            }
-          /* "..., said John Smith, a spokesman for ...", "заявив голова ОВА Олег С." */
+          /* "..., said John Smith, a spokesman for ...", "..., сообщили в Минобороны",
+           * "заявив голова ОВА Олег С.": the subject after the verb. */
+          gsize s0 = v->start;
+          gboolean inverted = verb->entry->value != 1;
           b = verb->end;
           while (b < v->end && t[b] != '.' && t[b] != ';' && b - verb->end < 160)
             {
@@ -538,10 +523,27 @@ sitrep_attribution_parse (const SitrepSentenceView *v,
                 }
               b++;
             }
-          if (has_source_or_name (v, verb->end, b) &&
+          if (inverted && has_source_or_name (v, verb->end, b) &&
               !(b > verb->end + 5 && strncmp (t + verb->end, " that", 5) == 0))
             {
               analyse_source (v, verb->end, b, out);
+              if (out->attributed)
+                return;
+            }
+          /* "X, a military expert, said", "X provided ..., stating that": the subject
+           * opens the sentence. */
+          if (has_source_or_name (v, s0, verb->start) && verb->start - s0 <= 160)
+            {
+              gsize cut = verb->start;
+              if (verb->entry->value == 1)
+                {
+                  /* up to the first comma */
+                  gsize c = s0;
+                  while (c < verb->start && t[c] != ',')
+                    c++;
+                  cut = c;
+                }
+              analyse_source (v, s0, cut, out);
               if (out->attributed)
                 return;
             }
