@@ -171,6 +171,27 @@ test_russian_and_ukrainian (void)
   g_assert_cmpint (g_array_index (ev->figures, SitrepFigure, 0).value, ==, 3);
 }
 
+static void
+test_headline_and_body (void)
+{
+  g_autoptr (GPtrArray) e = run (
+    "Russia strikes Kyiv overnight with drones and missiles\n"
+    "Since the start of the full-scale invasion in February 2022, Russia has launched "
+    "thousands of missiles at Ukrainian cities.\n"
+    "Russia launched a combined drone and missile attack on Kyiv overnight on Nov. 21, killing "
+    "one person, Mayor Vitali Klitschko said.\n", "2024-11-21");
+  SitrepEvent *ev;
+
+  /* the headline and the body are one event; the background is none */
+  g_assert_cmpuint (e->len, ==, 1);
+  ev = event (e, 0);
+  g_assert_cmpstr (ev->place->name, ==, "Kyiv");
+  g_assert_cmpuint (ev->claims->len, ==, 2);
+  g_assert_cmpint (ev->time_of_day, ==, SITREP_TIME_OF_DAY_NIGHT);
+  g_assert_cmpstr (claim (ev, 1)->attributed_to, ==, "Vitali Klitschko");
+  g_assert_cmpint (g_array_index (ev->figures, SitrepFigure, 0).claim_index, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,5 +203,6 @@ main (int   argc,
   g_test_add_func ("/extract/rules/near-and-target", test_near_and_target);
   g_test_add_func ("/extract/rules/conflicting-figures", test_conflicting_figures);
   g_test_add_func ("/extract/rules/russian-and-ukrainian", test_russian_and_ukrainian);
+  g_test_add_func ("/extract/rules/headline-and-body", test_headline_and_body);
   return g_test_run ();
 }

@@ -661,7 +661,17 @@ analyse_sentence (Doc  *d,
         }
     }
   (void) hedge;
-  s->nonfactual = (spec || background) && !s->dated;
+  /* A precise, recent date makes an event of a sentence that also says something general
+   * ("Russian forces, which often shell the town, struck it on Monday"); "since February
+   * 2022" does not. */
+  {
+    gboolean precise = s->dated && (s->date.precision == SITREP_TIME_PRECISION_DAY ||
+                                    s->date.precision == SITREP_TIME_PRECISION_TIME ||
+                                    (s->date.precision == SITREP_TIME_PRECISION_RANGE &&
+                                     s->date.end_day - s->date.start_day <= 7)) &&
+                       s->date.end_day >= d->published - 60;
+    s->nonfactual = (spec || background) && !precise;
+  }
   if (s->has_trigger)
     s->kind = pick_kind (d, s);
 
@@ -1387,6 +1397,112 @@ assemble (Doc *d)
     }
 }
 
+static gboolean
+same_place (SitrepEvent *a,
+            SitrepEvent *b)
+{
+  if (a->place != NULL && b->place != NULL)
+    return g_strcmp0 (a->place->gazetteer_id, b->place->gazetteer_id) == 0 &&
+           a->place->gazetteer_id != NULL;
+  if (a->place == NULL && b->place == NULL)
+    return g_strcmp0 (a->admin1, b->admin1) == 0;
+  /* a region-level event and a place in that region */
+  {
+    SitrepEvent *region = a->place == NULL ? a : b;
+    SitrepEvent *placed = a->place == NULL ? b : a;
+    return region->admin1 != NULL && g_strcmp0 (region->admin1, placed->place->admin1) == 0;
+  }
+}
+
+static gboolean
+same_event (SitrepEvent *a,
+            SitrepEvent *b)
+{
+  gboolean reported = a->time_precision == SITREP_TIME_PRECISION_REPORTED ||
+                      b->time_precision == SITREP_TIME_PRECISION_REPORTED;
+  if (!(a->kind == b->kind || (family (a->kind) == family (b->kind) && family (a->kind) == 1 &&
+                               (a->kind == SITREP_KIND_STRIKE || b->kind == SITREP_KIND_STRIKE))))
+    return FALSE;
+  if (g_ascii_strcasecmp (a->target ? a->target : "", b->target ? b->target : "") != 0)
+    return FALSE;
+  if (!same_place (a, b))
+    return FALSE;
+  return reported || (a->start < b->end && b->start < a->end);
+}
+
+/* The headline, the summary bullets and the body of one article often report the same
+ * event: one event with all their claims. The more precise place and date win. */
+static void
+merge_within_document (Doc *d)
+{
+  for (guint i = 0; i < d->events->len; i++)
+    for (guint j = i + 1; j < d->events->len; j++)
+      {
+        SitrepEvent *a = g_ptr_array_index (d->events, i);
+        SitrepEvent *b = g_ptr_array_index (d->events, j);
+        int offset = a->claims->len;
+
+        if (!same_event (a, b))
+          continue;
+        if (b->geo_precision < a->geo_precision || (a->place == NULL && b->place != NULL))
+          {
+            g_clear_object (&a->place);
+            a->place = b->place ? g_object_ref (b->place) : NULL;
+            g_free (a->place_as_written);
+            a->place_as_written = g_strdup (b->place_as_written);
+            g_free (a->admin1);
+            a->admin1 = g_strdup (b->admin1);
+            a->geo_precision = b->geo_precision;
+            a->lat = b->lat;
+            a->lon = b->lon;
+          }
+        if (a->time_precision == SITREP_TIME_PRECISION_REPORTED &&
+            b->time_precision != SITREP_TIME_PRECISION_REPORTED)
+          {
+            a->start = b->start;
+            a->end = b->end;
+            a->time_precision = b->time_precision;
+            a->time_of_day = b->time_of_day;
+          }
+        if (a->kind == SITREP_KIND_STRIKE)
+          a->kind = b->kind;
+        for (guint c = 0; c < b->claims->len; c++)
+          g_ptr_array_add (a->claims, g_object_ref (g_ptr_array_index (b->claims, c)));
+        for (guint f = 0; f < b->figures->len; f++)
+          {
+            SitrepFigure fig = g_array_index (b->figures, SitrepFigure, f);
+            fig.qualifier = g_strdup (fig.qualifier);
+            if (fig.claim_index >= 0)
+              fig.claim_index += offset;
+            g_array_append_val (a->figures, fig);
+          }
+        for (guint w = 0; w < b->weapons->len; w++)
+          {
+            gboolean dup = FALSE;
+            for (guint k = 0; k < a->weapons->len; k++)
+              if (strcmp (g_ptr_array_index (a->weapons, k), g_ptr_array_index (b->weapons, w)) == 0)
+                dup = TRUE;
+            if (!dup)
+              g_ptr_array_add (a->weapons, g_strdup (g_ptr_array_index (b->weapons, w)));
+          }
+        for (guint k = 0; k < b->actors->len; k++)
+          {
+            SitrepActor *ba = &g_array_index (b->actors, SitrepActor, k);
+            gboolean dup = FALSE;
+            for (guint m = 0; m < a->actors->len; m++)
+              if (strcmp (g_array_index (a->actors, SitrepActor, m).name, ba->name) == 0)
+                dup = TRUE;
+            if (!dup)
+              {
+                SitrepActor copy = { g_strdup (ba->name), g_strdup (ba->side), g_strdup ("actor2") };
+                g_array_append_val (a->actors, copy);
+              }
+          }
+        g_ptr_array_remove_index (d->events, j);
+        j--;
+      }
+}
+
 static void
 finish_events (Doc *d)
 {
@@ -1507,6 +1623,7 @@ sitrep_extractor_extract (SitrepExtractor  *self,
     analyse_sentence (&d, &g_array_index (d.sents, Sent, i));
 
   assemble (&d);
+  merge_within_document (&d);
   finish_events (&d);
 
   g_array_unref (d.sents);
@@ -1546,10 +1663,17 @@ sitrep_extractor_summarize (SitrepEvent *ev)
     g_string_append_printf (s, " from %s to %s", start, end);
   if (ev->time_of_day != SITREP_TIME_OF_DAY_NONE)
     g_string_append_printf (s, " (%s)", sitrep_time_of_day_to_string (ev->time_of_day));
-  for (guint i = 0; i < ev->figures->len; i++)
+  for (guint i = 0, shown = 0; i < ev->figures->len; i++)
     {
       SitrepFigure *f = &g_array_index (ev->figures, SitrepFigure, i);
-      g_string_append_printf (s, "%s%s%s%" G_GINT64_FORMAT " %s", i == 0 ? "; " : ", ",
+      gboolean seen = FALSE;
+      for (guint k = 0; k < i; k++)
+        if (g_array_index (ev->figures, SitrepFigure, k).kind == f->kind &&
+            g_array_index (ev->figures, SitrepFigure, k).value == f->value)
+          seen = TRUE;
+      if (seen)
+        continue;
+      g_string_append_printf (s, "%s%s%s%" G_GINT64_FORMAT " %s", shown++ == 0 ? "; " : ", ",
                               f->qualifier ? f->qualifier : "", f->qualifier ? " " : "", f->value,
                               sitrep_figure_kind_to_string (f->kind));
     }
