@@ -95,6 +95,7 @@ typedef struct
   gboolean facility;
   GArray *figures;          /* SitrepFigure, claim_index -1 */
   gboolean reports_previous; /* "Про це повідомив X", "Об этом сообщил X" */
+  gboolean military_losses;  /* "lost up to 500 servicemen": a casualty claim of its own */
   SitrepAttribution attribution;
 } Sent;
 
@@ -199,6 +200,23 @@ not_a_place (Doc   *d,
   for (const char *const *a = adjectives; *a != NULL; a++)
     if (strncmp (d->folded + start, *a, strlen (*a)) == 0)
       return TRUE;
+  /* function words the table knows as places ("Кроме" is no Crimea) */
+  {
+    static const char *const words[] = { "кроме", "крім", "также", "також", "после", "після", NULL };
+    for (const char *const *w = words; *w != NULL; w++)
+      if (end - start == strlen (*w) && memcmp (d->folded + start, *w, end - start) == 0)
+        return TRUE;
+  }
+  /* "Курской, Белгородской и Брянской областей": adjectives of oblasts, not villages */
+  {
+    static const char *const endings[] = { "ской", "ської", "ских", "ських", "ского", "ського", NULL };
+    for (const char *const *e = endings; *e != NULL; e++)
+      {
+        gsize l = strlen (*e);
+        if (end - start > l && memcmp (d->folded + end - l, *e, l) == 0)
+          return TRUE;
+      }
+  }
 
   /* The next word: "Dmytro Pletenchuk" */
   p = end;
@@ -274,12 +292,34 @@ most_populous (Doc                        *d,
   return G_MAXUINT32;
 }
 
+/* "в ДНР", "Donetsk People's Republic": Russian names of occupied oblasts, right after a
+ * place name. */
+static const char *
+people_republic (Doc   *d,
+                 gsize  after)
+{
+  static const struct { const char *folded; const char *oblast; } names[] = {
+    { "днр", "Donetsk Oblast" }, { "донецкой народной республик", "Donetsk Oblast" },
+    { "dpr", "Donetsk Oblast" }, { "donetsk people", "Donetsk Oblast" },
+    { "лнр", "Luhansk Oblast" }, { "луганской народной республик", "Luhansk Oblast" },
+    { "lpr", "Luhansk Oblast" }, { "luhansk people", "Luhansk Oblast" },
+  };
+  gsize limit = MIN (d->len, after + 12);
+  for (gsize p = after; p < limit; p++)
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      if (d->len - p >= strlen (names[i].folded) &&
+          strncmp (d->folded + p, names[i].folded, strlen (names[i].folded)) == 0)
+        return names[i].oblast;
+  return NULL;
+}
+
 static void
 find_places (Doc *d)
 {
   g_autoptr (GArray) matches = sitrep_gazetteer_scan (d->self->gazetteer, d->text, d->len);
   g_autoptr (GArray) context = g_array_new (FALSE, FALSE, sizeof (guint32));
   const char *hint = NULL;
+  const char *local_hint = NULL;
   guint li = 0;
 
   /* The oblast named first in the text, and every unambiguous place, help to pick among
@@ -309,6 +349,7 @@ find_places (Doc *d)
       if (not_a_place (d, m->start, m->end))
         continue;
       /* "Октябрьский Белгородской области": the oblast right after the name decides. */
+      local_hint = NULL;
       {
         const char *own_hint = NULL;
         if (i + 1 < matches->len)
@@ -318,17 +359,21 @@ find_places (Doc *d)
             if (n->start <= m->end + 2 && ne != NULL && ne->feature == SITREP_GAZETTEER_REGION)
               own_hint = ne->admin1;
           }
+        if (own_hint == NULL)
+          own_hint = people_republic (d, m->end);
+        local_hint = own_hint;
         id = sitrep_gazetteer_resolve (d->self->gazetteer, m, own_hint ? own_hint : hint,
                                        (const guint32 *) context->data, context->len);
         if (own_hint != NULL && id != G_MAXUINT32 && g_strcmp0 (entry_of (d, id)->admin1, own_hint) != 0)
           continue;
       }
       if (id == G_MAXUINT32)
-        id = most_populous (d, m, hint);
-      if (id == G_MAXUINT32 && hint != NULL)
+        id = most_populous (d, m, local_hint ? local_hint : hint);
+      if (id == G_MAXUINT32 && local_hint != NULL)
         {
-          /* Still several of that name in the oblast the text names: the oblast is known. */
-          g_autoptr (GArray) regions = sitrep_gazetteer_lookup (d->self->gazetteer, hint, NULL);
+          /* Still several of that name in the oblast named right after it: the oblast is
+           * known. */
+          g_autoptr (GArray) regions = sitrep_gazetteer_lookup (d->self->gazetteer, local_hint, NULL);
           for (guint r = 0; regions != NULL && r < regions->len && id == G_MAXUINT32; r++)
             {
               guint32 rid = g_array_index (regions, guint32, r);
@@ -683,7 +728,10 @@ analyse_sentence (Doc  *d,
       SitrepFigure *f = &g_array_index (s->figures, SitrepFigure, i);
       /* "lost up to 500 servicemen", "втратили 1 530 військовослужбовців" */
       if (f->kind == SITREP_FIGURE_TROOPS && loss)
-        f->kind = SITREP_FIGURE_CASUALTIES;
+        {
+          f->kind = SITREP_FIGURE_CASUALTIES;
+          s->military_losses = TRUE;
+        }
       if ((f->kind == SITREP_FIGURE_KILLED || f->kind == SITREP_FIGURE_WOUNDED ||
            f->kind == SITREP_FIGURE_CASUALTIES || f->kind == SITREP_FIGURE_CAPTURED) &&
           (loss || attributed_words))
@@ -889,12 +937,12 @@ set_place (Doc           *d,
     if (!mention_at (d, s, i)->person)
       chosen = mention_at (d, s, i);
 
-  if (chosen == NULL && s->has_trigger && (s->target_end > 0 || s->anaphora))
+  if (chosen == NULL && s->has_trigger && !s->military_losses && (s->target_end > 0 || s->anaphora))
     {
       chosen = last_mention_before (d, si, FALSE);
       inherited = chosen != NULL;
     }
-  if (chosen == NULL && s->has_trigger)
+  if (chosen == NULL && s->has_trigger && !s->military_losses)
     {
       /* A strike with no place of its own happened in the area the article is about; a
        * casualty claim over a whole front does not. */
@@ -1145,7 +1193,7 @@ open_event (Doc           *d,
   open->date = s->date;
   open->place_entry = G_MAXUINT32;
 
-  ev->kind = s->has_trigger ? s->kind : SITREP_KIND_CASUALTY_CLAIM;
+  ev->kind = s->has_trigger && !s->military_losses ? s->kind : SITREP_KIND_CASUALTY_CLAIM;
   if (ev->kind == SITREP_KIND_OTHER && s->casualty)
     ev->kind = SITREP_KIND_CASUALTY_CLAIM;
   ev->sub_kind = g_strdup (sitrep_event_kind_acled_sub_type (ev->kind));
@@ -1297,6 +1345,14 @@ assemble (Doc *d)
 
       if (s->has_trigger || s->casualty)
         {
+          /* An army's losses are a claim of their own, unless the sentence refers back. */
+          if (s->military_losses && !link)
+            {
+              memset (&open, 0, sizeof open);
+              cur = &open;
+              open_event (d, si, cur, NULL);
+              continue;
+            }
           /* A denial right after a report is about that report. */
           if (cur != NULL && near_cur && s->dispute && !s->dated)
             {
@@ -1390,7 +1446,7 @@ assemble (Doc *d)
           continue;
         }
       if ((link && !place_conflicts (d, s, cur) && !date_conflicts (s, cur)) ||
-          (adjacent && s->attribution.attributed && !anchor) ||
+          (adjacent && s->attribution.attributed && !anchor && s->anaphora) ||
           (si - cur->last_sentence <= 2 && (s->verification || s->dispute) && !anchor) ||
           (adjacent && s->figures->len > 0 && !anchor))
         attach (d, si, cur);
