@@ -1446,7 +1446,8 @@ assemble (Doc *d)
           continue;
         }
       if ((link && !place_conflicts (d, s, cur) && !date_conflicts (s, cur)) ||
-          (adjacent && s->attribution.attributed && !anchor && s->anaphora) ||
+          (adjacent && s->attribution.attributed && !anchor &&
+           (s->anaphora || s->attribution.refers_back)) ||
           (si - cur->last_sentence <= 2 && (s->verification || s->dispute) && !anchor) ||
           (adjacent && s->figures->len > 0 && !anchor))
         attach (d, si, cur);

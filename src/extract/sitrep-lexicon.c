@@ -404,7 +404,9 @@ static const SitrepLexEntry entries[] = {
   ANA ("rubble"), ANA ("fire broke out"), ANA ("пошкоджен*"), ANA ("зруйнован*"), ANA ("госпіталізован*"),
   ANA ("рятувальник*"), ANA ("поранених"), ANA ("загиблих"), ANA ("постраждал*"), ANA ("поврежден*"),
   ANA ("разрушен*"), ANA ("госпитализирован*"), ANA ("спасател*"), ANA ("пострадавш*"), ANA ("погибших"),
-  ANA ("раненых"),
+  ANA ("раненых"), ANA ("rescue work"), ANA ("rescue operation"), ANA ("was killed"),
+  ANA ("were killed"), ANA ("was wounded"), ANA ("were wounded"), ANA ("was injured"),
+  ANA ("were injured"), ANA ("загинув"), ANA ("загинула"), ANA ("погиб"), ANA ("погибла"),
 
   /* ---- Actors ---- */
   RU ("russian forces"), RU ("russian troops"), RU ("russian army"), RU ("russian military"),
