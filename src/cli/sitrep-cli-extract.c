@@ -15,10 +15,8 @@
 #include "sitrep-dates.h"
 #include "sitrep-extract-json.h"
 #include "sitrep-extractor.h"
-#ifdef SITREP_HAVE_DB
 #include "sitrep-db.h"
 #include "sitrep-merge.h"
-#endif
 
 typedef struct
 {
@@ -137,9 +135,7 @@ sitrep_cli_extract (int    argc,
   g_autoptr (SitrepExtractor) extractor = NULL;
   int status = 0;
   gint64 published_arg = 0;
-#ifdef SITREP_HAVE_DB
   g_autoptr (SitrepDb) db = NULL;
-#endif
   GOptionEntry entries[] = {
     { "published", 0, 0, G_OPTION_ARG_STRING, &o.published,
       N_("Publication date of the articles"), N_("YYYY-MM-DD") },
@@ -198,7 +194,6 @@ sitrep_cli_extract (int    argc,
 
   if (o.db != NULL)
     {
-#ifdef SITREP_HAVE_DB
       db = sitrep_db_open (o.db, SITREP_DB_OPEN_CREATE, &error);
       if (db == NULL)
         {
@@ -206,11 +201,6 @@ sitrep_cli_extract (int    argc,
           options_clear (&o);
           return 1;
         }
-#else
-      sitrep_cli_error ("%s", _("extract: this build has no database support (--db)"));
-      options_clear (&o);
-      return 2;
-#endif
     }
 
   for (guint f = 0; files[f] != NULL; f++)
@@ -302,7 +292,6 @@ sitrep_cli_extract (int    argc,
           continue;
         }
 
-#ifdef SITREP_HAVE_DB
       if (db != NULL)
         {
           SitrepMergeStats stats = { 0 };
@@ -315,7 +304,6 @@ sitrep_cli_extract (int    argc,
           if (stats.existed)
             g_printerr (_("sitrep-cli: note: %s: already in the collection, nothing added\n"), name);
         }
-#endif
 
       for (guint i = 0; i < events->len; i++)
         {
