@@ -16,6 +16,8 @@ static const SitrepCliEntry benches[] = {
     sitrep_cli_bench_store },
   { "gazetteer", N_("Load the gazetteer and scan text files for place names"),
     sitrep_cli_bench_gazetteer },
+  { "extract", N_("Extract events from a directory of articles (tools/make-extract-corpus.py)"),
+    sitrep_cli_bench_extract },
   { NULL, NULL, NULL },
 };
 

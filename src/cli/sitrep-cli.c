@@ -19,6 +19,7 @@ static const SitrepCliEntry commands[] = {
   { "bench", N_("Run a benchmark and print its figures as JSON"), sitrep_cli_bench },
   { "gazetteer", N_("Look up place names, or list the places a text names"),
     sitrep_cli_gazetteer },
+  { "extract", N_("Find events, places, dates and claims in articles"), sitrep_cli_extract },
   { NULL, NULL, NULL },
 };
 
