@@ -55,3 +55,22 @@ test: build
 
 clean:
 	rm -rf _build _build-sanitize
+
+# libFuzzer targets (fuzz/), built with clang in their own build dir, each run for
+# FUZZ_SECONDS with a corpus seeded from the test fixtures. Crashes land in
+# _build-fuzz/crashes/; add each to the regression tests once fixed.
+FUZZ_BUILDDIR := _build-fuzz
+FUZZ_TARGETS := fuzz-acled
+FUZZ_SEEDS_fuzz-acled := tests/acled
+
+$(FUZZ_BUILDDIR)/build.ninja:
+	CC=clang meson setup $(FUZZ_BUILDDIR) -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false
+
+fuzz: $(FUZZ_BUILDDIR)/build.ninja
+	meson compile -C $(FUZZ_BUILDDIR) $(FUZZ_TARGETS)
+	mkdir -p $(FUZZ_BUILDDIR)/crashes
+	$(foreach t,$(FUZZ_TARGETS),mkdir -p $(FUZZ_BUILDDIR)/corpus/$(t) && \
+	  ASAN_OPTIONS=detect_leaks=1 G_DEBUG=fatal-criticals \
+	  $(FUZZ_BUILDDIR)/fuzz/$(t) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -timeout=10 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ_BUILDDIR)/crashes/$(t)- \
+	    $(FUZZ_BUILDDIR)/corpus/$(t) $(FUZZ_SEEDS_$(t)) && ) true
