@@ -14,6 +14,8 @@
 static const SitrepCliEntry commands[] = {
   /* { "info", N_("Print a collection's schema version, counts and date range"),
        sitrep_cli_info }, */
+  { "import", N_("Import ACLED CSV or GeoJSON into a collection"), sitrep_cli_import },
+  { "export", N_("Export events as ACLED CSV, GeoJSON or JSON Lines"), sitrep_cli_export },
   { NULL, NULL, NULL },
 };
 

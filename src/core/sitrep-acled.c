@@ -655,7 +655,7 @@ sitrep_acled_reader_next (SitrepAcledReader *reader,
     g_string_append_c (reader->extra, ',');
   else
     g_string_append_c (reader->extra, '{');
-  append_json_string (reader->extra, SITREP_ACLED_HASH_KEY);
+  append_json_string (reader->extra, SITREP_IMPORT_HASH_KEY);
   g_string_append_c (reader->extra, ':');
   append_json_string (reader->extra, g_checksum_get_string (reader->hash));
   g_string_append_c (reader->extra, '}');
@@ -838,4 +838,84 @@ sitrep_acled_write_row (GString            *out,
       sitrep_csv_append_field (out, v);
     }
   g_string_append (out, "\r\n");
+}
+
+/* ---- Importing ---- */
+
+gboolean
+sitrep_acled_import (SitrepDb                  *db,
+                     GInputStream              *stream,
+                     const char                *name,
+                     const SitrepImportOptions *options,
+                     SitrepImportStats         *stats,
+                     GCancellable              *cancellable,
+                     GError                   **error)
+{
+  g_autoptr (SitrepImporter) importer = sitrep_importer_new (db, options);
+  g_autoptr (SitrepAcledReader) reader = NULL;
+  gboolean ok = TRUE;
+
+  memset (stats, 0, sizeof *stats);
+  reader = sitrep_acled_reader_new (sitrep_csv_reader_new (stream, name), cancellable, error);
+  if (reader == NULL)
+    return FALSE;
+
+  for (;;)
+    {
+      g_autoptr (GError) row_error = NULL;
+      g_autoptr (SitrepEvent) event = NULL;
+      SitrepAcledRowStatus status;
+
+      status = sitrep_acled_reader_next (reader, &event, NULL, cancellable, &row_error);
+      if (status == SITREP_ACLED_ROW_END)
+        break;
+      if (status == SITREP_ACLED_ROW_SKIPPED)
+        {
+          sitrep_importer_skip (importer, row_error->message);
+          continue;
+        }
+      if (status == SITREP_ACLED_ROW_FAILED)
+        {
+          if (g_error_matches (row_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              sitrep_importer_abort (importer);
+              *stats = *sitrep_importer_get_stats (importer);
+              g_propagate_error (error, g_steal_pointer (&row_error));
+              return FALSE;
+            }
+          /* Keep the complete rows read so far, then report. */
+          g_propagate_error (error, g_steal_pointer (&row_error));
+          ok = FALSE;
+          break;
+        }
+      if (!sitrep_importer_add (importer, event, error))
+        {
+          sitrep_importer_abort (importer);
+          *stats = *sitrep_importer_get_stats (importer);
+          return FALSE;
+        }
+      if (sitrep_importer_batch_full (importer))
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              sitrep_importer_abort (importer);
+              *stats = *sitrep_importer_get_stats (importer);
+              return FALSE;
+            }
+          if (!sitrep_importer_commit (importer,
+                                       sitrep_csv_reader_get_offset (
+                                         sitrep_acled_reader_get_csv (reader)), error))
+            {
+              *stats = *sitrep_importer_get_stats (importer);
+              return FALSE;
+            }
+        }
+    }
+
+  if (!sitrep_importer_commit (importer,
+                               sitrep_csv_reader_get_offset (sitrep_acled_reader_get_csv (reader)),
+                               ok ? error : NULL))
+    ok = FALSE;
+  *stats = *sitrep_importer_get_stats (importer);
+  return ok;
 }

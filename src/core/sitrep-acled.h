@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "sitrep-csv.h"
+#include "sitrep-import.h"
 #include "sitrep-types.h"
 
 G_BEGIN_DECLS
@@ -98,8 +99,18 @@ SitrepCsvReader     *sitrep_acled_reader_get_csv (SitrepAcledReader *reader);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitrepAcledReader, sitrep_acled_reader_free)
 
-/* The key of the content hash inside events.extra (never exported as a column). */
-#define SITREP_ACLED_HASH_KEY "sitrep_acled_hash"
+/* Imports an ACLED CSV stream into db (see SitrepImporter): malformed rows are reported
+ * through options->skipped and counted; one transaction per batch, so a kill leaves
+ * every stored event whole. FALSE when the file cannot be read as ACLED CSV or cannot
+ * be read to its end (the complete rows before the failure are kept), or when cancelled
+ * (the open batch is rolled back). stats is filled in either case. */
+gboolean sitrep_acled_import (SitrepDb                  *db,
+                              GInputStream              *stream,
+                              const char                *name,
+                              const SitrepImportOptions *options,
+                              SitrepImportStats         *stats,
+                              GCancellable              *cancellable,
+                              GError                   **error);
 
 /* ---- Writing ---- */
 

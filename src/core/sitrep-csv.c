@@ -380,7 +380,14 @@ sitrep_csv_reader_next (SitrepCsvReader *reader,
     return FALSE;
 
 record_done:
-  reader->valid_utf8 = g_utf8_validate_len (reader->rec, reader->rec_len, NULL);
+  /* Field by field: the NUL terminators between them are not text. */
+  reader->valid_utf8 = TRUE;
+  for (guint i = 0; i < reader->starts->len && reader->valid_utf8; i++)
+    {
+      gsize len;
+      const char *f = sitrep_csv_reader_get_field (reader, i, &len);
+      reader->valid_utf8 = g_utf8_validate_len (f, len, NULL);
+    }
   return TRUE;
 }
 
