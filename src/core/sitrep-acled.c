@@ -200,6 +200,7 @@ sitrep_acled_source_kind_for (const char *outlet)
     const char *cue;
     SitrepSourceKind kind;
   } cues[] = {
+    { "military administration", SITREP_SOURCE_OFFICIAL },
     { "general staff", SITREP_SOURCE_MILITARY },
     { "armed forces", SITREP_SOURCE_MILITARY },
     { "defence forces", SITREP_SOURCE_MILITARY },

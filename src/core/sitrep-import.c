@@ -62,6 +62,11 @@ sitrep_importer_new (SitrepDb                  *db,
   /* The search rows are written here from what the event holds, with a statement
    * prepared once: the generic writer re-reads each event, too slow for bulk imports. */
   sitrep_db_set_index_search (db, FALSE);
+  /* A page cache that holds the indexes being filled, and in WAL mode a sync at
+   * checkpoints only: a kill still leaves every committed batch (WAL is atomic). */
+  sqlite3_exec (importer->handle, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
+  sqlite3_exec (importer->handle, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+  sqlite3_exec (importer->handle, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
   return importer;
 }
 
