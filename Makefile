@@ -60,15 +60,21 @@ clean:
 # FUZZ_SECONDS with a corpus seeded from the test fixtures. Crashes land in
 # _build-fuzz/crashes/; add each to the regression tests once fixed.
 FUZZ_BUILDDIR := _build-fuzz
-FUZZ_TARGETS := fuzz-acled
+FUZZ_TARGETS := fuzz-acled fuzz-geojson fuzz-sitrep-open
 FUZZ_SEEDS_fuzz-acled := tests/acled
+FUZZ_SEEDS_fuzz-geojson := tests/geojson
+# A small collection made from the ACLED fixture by the fuzz build's own sitrep-cli.
+FUZZ_SEEDS_fuzz-sitrep-open := $(FUZZ_BUILDDIR)/seeds/sitrep
 
 $(FUZZ_BUILDDIR)/build.ninja:
 	CC=clang meson setup $(FUZZ_BUILDDIR) -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false
 
 fuzz: $(FUZZ_BUILDDIR)/build.ninja
-	meson compile -C $(FUZZ_BUILDDIR) $(FUZZ_TARGETS)
-	mkdir -p $(FUZZ_BUILDDIR)/crashes
+	meson compile -C $(FUZZ_BUILDDIR) $(FUZZ_TARGETS) sitrep-cli
+	mkdir -p $(FUZZ_BUILDDIR)/crashes $(FUZZ_BUILDDIR)/seeds/sitrep
+	test -f $(FUZZ_BUILDDIR)/seeds/sitrep/basic.sitrep || \
+	  $(FUZZ_BUILDDIR)/src/cli/sitrep-cli import -q tests/acled/basic.csv \
+	    --db $(FUZZ_BUILDDIR)/seeds/sitrep/basic.sitrep
 	$(foreach t,$(FUZZ_TARGETS),mkdir -p $(FUZZ_BUILDDIR)/corpus/$(t) && \
 	  ASAN_OPTIONS=detect_leaks=1 G_DEBUG=fatal-criticals \
 	  $(FUZZ_BUILDDIR)/fuzz/$(t) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \

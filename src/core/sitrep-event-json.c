@@ -46,6 +46,8 @@ sitrep_iso8601_to_unix (const char *text,
   return TRUE;
 }
 
+static const char *get_string (JsonObject *o, const char *key);
+
 static void
 set_string (JsonObject *object,
             const char *key,
@@ -66,12 +68,26 @@ sitrep_event_to_json_object (SitrepEvent *event,
   JsonArray *claims = json_array_new ();
   g_autofree char *start = sitrep_unix_to_iso8601 (event->start);
   g_autofree char *end = sitrep_unix_to_iso8601 (event->end);
+  g_autoptr (JsonParser) parser = NULL;
+  JsonObject *extra = NULL;
+  const char *acled_type;
+
+  if (event->extra != NULL && *event->extra != '\0')
+    {
+      parser = json_parser_new ();
+      if (json_parser_load_from_data (parser, event->extra, -1, NULL) &&
+          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        extra = json_node_get_object (json_parser_get_root (parser));
+    }
+  /* An ACLED type the kind does not give (e.g. "Violence against civilians") is in extra. */
+  acled_type = extra != NULL ? get_string (extra, "event_type") : NULL;
 
   set_string (o, "uid", event->uid);
   set_string (o, "external_id", event->external_id);
   set_string (o, "kind", sitrep_event_kind_to_string (event->kind));
   set_string (o, "sub_kind", event->sub_kind);
-  set_string (o, "acled_event_type", sitrep_event_kind_acled_type (event->kind));
+  set_string (o, "acled_event_type",
+              acled_type ? acled_type : sitrep_event_kind_acled_type (event->kind));
   set_string (o, "acled_sub_event_type",
               event->sub_kind ? event->sub_kind : sitrep_event_kind_acled_sub_type (event->kind));
   set_string (o, "start", start);
@@ -154,18 +170,12 @@ sitrep_event_to_json_object (SitrepEvent *event,
     }
   json_object_set_array_member (o, "claims", claims);
 
-  if (event->extra != NULL && *event->extra != '\0')
+  if (extra != NULL)
     {
-      g_autoptr (JsonParser) parser = json_parser_new ();
-      if (json_parser_load_from_data (parser, event->extra, -1, NULL) &&
-          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-        {
-          JsonObject *extra = json_node_get_object (json_parser_get_root (parser));
-          if (json_object_has_member (extra, SITREP_IMPORT_HASH_KEY))
-            json_object_remove_member (extra, SITREP_IMPORT_HASH_KEY);
-          if (json_object_get_size (extra) > 0)
-            json_object_set_object_member (o, "extra", json_object_ref (extra));
-        }
+      if (json_object_has_member (extra, SITREP_IMPORT_HASH_KEY))
+        json_object_remove_member (extra, SITREP_IMPORT_HASH_KEY);
+      if (json_object_get_size (extra) > 0)
+        json_object_set_object_member (o, "extra", json_object_ref (extra));
     }
   return o;
 }
