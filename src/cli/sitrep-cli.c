@@ -12,8 +12,13 @@
 #include "sitrep-cli-private.h"
 
 static const SitrepCliEntry commands[] = {
-  /* { "info", N_("Print a collection's schema version, counts and date range"),
-       sitrep_cli_info }, */
+  { "info", N_("Print a collection's schema version, counts and date range"),
+    sitrep_cli_info },
+  { "generate", N_("Write a synthetic collection, or one from a text fixture"),
+    sitrep_cli_generate },
+  { "bench", N_("Run a benchmark and print its figures as JSON"), sitrep_cli_bench },
+  { "gazetteer", N_("Look up place names, or list the places a text names"),
+    sitrep_cli_gazetteer },
   { "import", N_("Import ACLED CSV or GeoJSON into a collection"), sitrep_cli_import },
   { "export", N_("Export events as ACLED CSV, GeoJSON or JSON Lines"), sitrep_cli_export },
   { NULL, NULL, NULL },
