@@ -65,6 +65,9 @@ FUZZ_SEEDS_fuzz-acled := tests/acled
 FUZZ_SEEDS_fuzz-geojson := tests/geojson
 # A small collection made from the ACLED fixture by the fuzz build's own sitrep-cli.
 FUZZ_SEEDS_fuzz-sitrep-open := $(FUZZ_BUILDDIR)/seeds/sitrep
+# Article extraction, once the extractor is merged (its fixtures are the seeds).
+FUZZ_TARGETS += $(if $(wildcard src/extract/sitrep-extractor.c),fuzz-extract)
+FUZZ_SEEDS_fuzz-extract := tests/extract
 
 $(FUZZ_BUILDDIR)/build.ninja:
 	CC=clang meson setup $(FUZZ_BUILDDIR) -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false
@@ -78,5 +81,5 @@ fuzz: $(FUZZ_BUILDDIR)/build.ninja
 	$(foreach t,$(FUZZ_TARGETS),mkdir -p $(FUZZ_BUILDDIR)/corpus/$(t) && \
 	  ASAN_OPTIONS=detect_leaks=1 G_DEBUG=fatal-criticals \
 	  $(FUZZ_BUILDDIR)/fuzz/$(t) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-	    -timeout=10 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ_BUILDDIR)/crashes/$(t)- \
+	    -timeout=60 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ_BUILDDIR)/crashes/$(t)- \
 	    $(FUZZ_BUILDDIR)/corpus/$(t) $(FUZZ_SEEDS_$(t)) && ) true
