@@ -39,6 +39,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       g_autofree char *summary = sitrep_extractor_summarize (event);
       gsize text_len = strlen (document->text);
 
+      g_assert (summary != NULL);
       g_assert (event->end >= event->start);
       for (guint c = 0; c < event->claims->len; c++)
         {
