@@ -539,6 +539,54 @@ test_any_column_order (void)
   }
 }
 
+static void
+test_export_filters (void)
+{
+  g_autoptr (SitrepDb) db = new_db ();
+  g_autofree char *path = fixture ("basic.csv");
+  g_autoptr (GError) error = NULL;
+  SitrepImportStats stats;
+  SitrepExportFilter filter;
+  struct { gint64 from, to; guint32 kinds; const char *ids; } cases[] = {
+    /* Everything, by start then by id (the month-long event starts first). */
+    { G_MININT64, G_MAXINT64, 0,
+      "UKR190004 UKR190003 UKR190006 UKR190005 UKR190001 UKR190002 " },
+    /* One kind. */
+    { G_MININT64, G_MAXINT64, 1u << SITREP_KIND_AIR_STRIKE, "UKR190002 " },
+    /* The day 24 November: what overlaps it, the month-long event included. */
+    { sitrep_day_to_unix (2024, 11, 24), sitrep_day_to_unix (2024, 11, 25), 0,
+      "UKR190004 UKR190001 UKR190002 " },
+    /* 18 to 22 November, battles only. */
+    { sitrep_day_to_unix (2024, 11, 18), sitrep_day_to_unix (2024, 11, 23),
+      (1u << SITREP_KIND_CLASH) | (1u << SITREP_KIND_CAPTURE), "UKR190003 UKR190006 " },
+  };
+
+  g_assert_true (import_file (db, path, NULL, &stats, &error));
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+      g_autoptr (GString) ids = g_string_new (NULL);
+      g_autofree char *csv = NULL;
+      g_autoptr (SitrepCsvReader) reader = NULL;
+      guint64 n = 0;
+
+      sitrep_export_filter_init (&filter);
+      filter.from = cases[i].from;
+      filter.to = cases[i].to;
+      filter.kinds = cases[i].kinds;
+      g_assert_true (sitrep_export (db, SITREP_EXPORT_ACLED, &filter, out, &n, NULL, &error));
+      g_assert_no_error (error);
+      g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+      g_output_stream_close (out, NULL, NULL);
+      csv = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+      reader = sitrep_csv_reader_new_for_data (csv, strlen (csv), "out.csv");
+      g_assert_true (sitrep_csv_reader_next (reader, NULL, NULL)); /* header */
+      while (sitrep_csv_reader_next (reader, NULL, NULL))
+        g_string_append_printf (ids, "%s ", sitrep_csv_reader_get_field (reader, 0, NULL));
+      g_assert_cmpstr (ids->str, ==, cases[i].ids);
+    }
+}
+
 /* ---- A kill in the middle of an import ---- */
 
 static void
@@ -658,6 +706,7 @@ main (int   argc,
   g_test_add_func ("/acled/unreadable-files", test_unreadable_files);
   g_test_add_func ("/acled/round-trip", test_round_trip);
   g_test_add_func ("/acled/any-column-order", test_any_column_order);
+  g_test_add_func ("/acled/export-filters", test_export_filters);
   g_test_add_func ("/acled/kill-mid-import", test_kill_mid_import);
   return g_test_run ();
 }
