@@ -67,7 +67,7 @@ FUZZ_SEEDS_fuzz-geojson := tests/geojson
 FUZZ_SEEDS_fuzz-sitrep-open := $(FUZZ_BUILDDIR)/seeds/sitrep
 # Article extraction, once the extractor is merged (its fixtures are the seeds).
 FUZZ_TARGETS += $(if $(wildcard src/extract/sitrep-extractor.c),fuzz-extract)
-FUZZ_SEEDS_fuzz-extract := tests/extract
+FUZZ_SEEDS_fuzz-extract := tests/extract fuzz/regressions/fuzz-extract
 
 $(FUZZ_BUILDDIR)/build.ninja:
 	CC=clang meson setup $(FUZZ_BUILDDIR) -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false
