@@ -55,3 +55,31 @@ test: build
 
 clean:
 	rm -rf _build _build-sanitize
+
+# libFuzzer targets (fuzz/), built with clang in their own build dir, each run for
+# FUZZ_SECONDS with a corpus seeded from the test fixtures. Crashes land in
+# _build-fuzz/crashes/; add each to the regression tests once fixed.
+FUZZ_BUILDDIR := _build-fuzz
+FUZZ_TARGETS := fuzz-acled fuzz-geojson fuzz-sitrep-open
+FUZZ_SEEDS_fuzz-acled := tests/acled
+FUZZ_SEEDS_fuzz-geojson := tests/geojson
+# A small collection made from the ACLED fixture by the fuzz build's own sitrep-cli.
+FUZZ_SEEDS_fuzz-sitrep-open := $(FUZZ_BUILDDIR)/seeds/sitrep
+# Article extraction, once the extractor is merged (its fixtures are the seeds).
+FUZZ_TARGETS += $(if $(wildcard src/extract/sitrep-extractor.c),fuzz-extract)
+FUZZ_SEEDS_fuzz-extract := tests/extract fuzz/regressions/fuzz-extract
+
+$(FUZZ_BUILDDIR)/build.ninja:
+	CC=clang meson setup $(FUZZ_BUILDDIR) -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false
+
+fuzz: $(FUZZ_BUILDDIR)/build.ninja
+	meson compile -C $(FUZZ_BUILDDIR) $(FUZZ_TARGETS) sitrep-cli
+	mkdir -p $(FUZZ_BUILDDIR)/crashes $(FUZZ_BUILDDIR)/seeds/sitrep
+	test -f $(FUZZ_BUILDDIR)/seeds/sitrep/basic.sitrep || \
+	  $(FUZZ_BUILDDIR)/src/cli/sitrep-cli import -q tests/acled/basic.csv \
+	    --db $(FUZZ_BUILDDIR)/seeds/sitrep/basic.sitrep
+	$(foreach t,$(FUZZ_TARGETS),mkdir -p $(FUZZ_BUILDDIR)/corpus/$(t) && \
+	  ASAN_OPTIONS=detect_leaks=1 G_DEBUG=fatal-criticals \
+	  $(FUZZ_BUILDDIR)/fuzz/$(t) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -timeout=60 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ_BUILDDIR)/crashes/$(t)- \
+	    $(FUZZ_BUILDDIR)/corpus/$(t) $(FUZZ_SEEDS_$(t)) && ) true

@@ -18,6 +18,7 @@ static const SitrepCliEntry benches[] = {
     sitrep_cli_bench_gazetteer },
   { "extract", N_("Extract events from a directory of articles (tools/make-extract-corpus.py)"),
     sitrep_cli_bench_extract },
+  { "import", N_("Import an ACLED CSV into a new collection"), sitrep_cli_bench_import },
   { NULL, NULL, NULL },
 };
 

@@ -35,4 +35,9 @@ int sitrep_cli_bench_gazetteer (int argc, char **argv);
 int sitrep_cli_extract (int argc, char **argv);
 int sitrep_cli_bench_extract (int argc, char **argv);
 
+/* sitrep-cli-import.c, sitrep-cli-export.c, sitrep-cli-bench-import.c (ACLED, GeoJSON). */
+int sitrep_cli_import (int argc, char **argv);
+int sitrep_cli_export (int argc, char **argv);
+int sitrep_cli_bench_import (int argc, char **argv);
+
 G_END_DECLS

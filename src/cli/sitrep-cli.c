@@ -20,6 +20,8 @@ static const SitrepCliEntry commands[] = {
   { "gazetteer", N_("Look up place names, or list the places a text names"),
     sitrep_cli_gazetteer },
   { "extract", N_("Find events, places, dates and claims in articles"), sitrep_cli_extract },
+  { "import", N_("Import ACLED CSV or GeoJSON into a collection"), sitrep_cli_import },
+  { "export", N_("Export events as ACLED CSV, GeoJSON or JSON Lines"), sitrep_cli_export },
   { NULL, NULL, NULL },
 };
 
