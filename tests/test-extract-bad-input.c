@@ -84,6 +84,39 @@ test_long_line (void)
   g_assert_nonnull (events);
 }
 
+/* Inputs the fuzzer found crashing, replayed here (under ASan/UBSan in the -asan copy):
+ * every file in fuzz/regressions/fuzz-extract/ extracts without a crash. */
+static void
+test_fuzz_regressions (void)
+{
+  g_autofree char *dir_path = g_build_filename (g_getenv ("SITREP_TEST_SRCDIR"), "..", "fuzz",
+                                                "regressions", "fuzz-extract", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, &error);
+  g_autoptr (SitrepExtractor) extractor = NULL;
+  const char *name;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  extractor = sitrep_extractor_new (NULL, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr (SitrepDocument) doc = sitrep_document_new ();
+      g_autoptr (GPtrArray) events = NULL;
+      g_autoptr (GError) local_error = NULL;
+      gsize len = 0;
+
+      g_assert_true (g_file_get_contents (path, &doc->text, &len, NULL));
+      doc->published = 1732492800;
+      events = sitrep_extractor_extract (extractor, doc, name, &local_error);
+      g_assert_true (events != NULL || local_error != NULL);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
 /* Fixture articles cut, spliced and sprinkled with punctuation, digits and Cyrillic at
  * random (fixed seed): the extractor returns events whose quotes are their bytes, or an
  * error, and never reads out of bounds (this file also runs under ASan and UBSan). */
@@ -266,5 +299,6 @@ main (int   argc,
   g_test_add_func ("/extract/bad-input/long-line", test_long_line);
   g_test_add_func ("/extract/bad-input/mutations", test_mutations);
   g_test_add_func ("/extract/bad-input/cli", test_cli);
+  g_test_add_func ("/extract/bad-input/fuzz-regressions", test_fuzz_regressions);
   return g_test_run ();
 }

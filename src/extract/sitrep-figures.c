@@ -99,8 +99,10 @@ find_numbers (const SitrepSentenceView *v,
             {
               if (!decimal)
                 val = val * 10 + (t[e] - '0');
-              else
+              else if (frac_div < G_GINT64_CONSTANT (1000000000))
                 {
+                  /* Digits past the ninth decimal change nothing we report, and an
+                   * unbounded run of them would overflow. */
                   frac = frac * 10 + (t[e] - '0');
                   frac_div *= 10;
                 }
