@@ -332,6 +332,17 @@ sitrep_pin_layer_snapshot (GtkWidget   *widget,
     append_pin (self, snapshot, columns, selected, TRUE);
 }
 
+/* ShumateLayer lets every pointer event fall through to the layers below; this layer
+ * takes the events that land on a pin (to select it) and lets the rest through, so
+ * that dragging the map from between pins still works. */
+static gboolean
+sitrep_pin_layer_contains (GtkWidget *widget,
+                           double     x,
+                           double     y)
+{
+  return sitrep_pin_layer_pick (SITREP_PIN_LAYER (widget), x, y) != G_MAXUINT;
+}
+
 static void
 on_store_changed (SitrepPinLayer *self)
 {
@@ -506,6 +517,7 @@ sitrep_pin_layer_class_init (SitrepPinLayerClass *klass)
   object_class->set_property = sitrep_pin_layer_set_property;
 
   widget_class->snapshot = sitrep_pin_layer_snapshot;
+  widget_class->contains = sitrep_pin_layer_contains;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
