@@ -74,7 +74,7 @@ static void
 collect_labels (GtkWidget *widget,
                 GString   *out)
 {
-  if (!gtk_widget_get_visible (widget))
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
     return;
   if (GTK_IS_LABEL (widget))
     {

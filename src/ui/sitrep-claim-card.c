@@ -98,8 +98,12 @@ static void
 sitrep_claim_card_dispose (GObject *object)
 {
   SitrepClaimCard *self = SITREP_CLAIM_CARD (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_CLAIM_CARD);
+  /* The template's top-level child is ours to unparent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->claim);
 
   G_OBJECT_CLASS (sitrep_claim_card_parent_class)->dispose (object);

@@ -202,8 +202,12 @@ static void
 sitrep_event_sidebar_dispose (GObject *object)
 {
   SitrepEventSidebar *self = SITREP_EVENT_SIDEBAR (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_EVENT_SIDEBAR);
+  /* The template's top-level child is ours to unparent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->event);
 
   G_OBJECT_CLASS (sitrep_event_sidebar_parent_class)->dispose (object);

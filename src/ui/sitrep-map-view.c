@@ -64,8 +64,12 @@ static void
 sitrep_map_view_dispose (GObject *object)
 {
   SitrepMapView *self = SITREP_MAP_VIEW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_MAP_VIEW);
+  /* The template's top-level child is ours to unparent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->reference_source);
 
   G_OBJECT_CLASS (sitrep_map_view_parent_class)->dispose (object);
