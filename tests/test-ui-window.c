@@ -330,6 +330,19 @@ test_select_pin (void)
   /* Far from any pin there is nothing to pick. */
   g_assert_cmpuint (sitrep_pin_layer_pick (layer, -100, -100), ==, G_MAXUINT);
 
+  /* A click at the pin goes to the pin layer (GTK picks it), a click between pins goes
+   * through to the map below, so that dragging still pans. */
+  {
+    GtkWidget *map = GTK_WIDGET (sitrep_map_view_get_map (sitrep_window_get_map_view (window)));
+    graphene_point_t at_pin;
+
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (layer), map,
+                                             &GRAPHENE_POINT_INIT (x, y), &at_pin));
+    g_assert_true (gtk_widget_pick (map, at_pin.x, at_pin.y, GTK_PICK_DEFAULT) == GTK_WIDGET (layer));
+    g_assert_cmpuint (sitrep_pin_layer_pick (layer, 2, 2), ==, G_MAXUINT);
+    g_assert_true (gtk_widget_pick (map, 2, 2, GTK_PICK_DEFAULT) != GTK_WIDGET (layer));
+  }
+
   sitrep_pin_layer_set_selected_index (layer, index);
   iterate_for (50);
   g_assert_false (sitrep_event_sidebar_is_empty (sidebar));
@@ -369,6 +382,64 @@ test_select_pin (void)
   g_action_group_activate_action (G_ACTION_GROUP (window), "clear-selection", NULL);
   g_assert_cmpuint (sitrep_pin_layer_get_selected_index (layer), ==, G_MAXUINT);
   g_assert_true (sitrep_event_sidebar_is_empty (sidebar));
+}
+
+static gboolean
+has_window_of_type (GType type)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return TRUE;
+  return FALSE;
+}
+
+static GType about_type;
+
+static gboolean
+about_shown (void)
+{
+  return has_window_of_type (about_type);
+}
+
+static void
+test_actions (void)
+{
+  static const struct
+  {
+    const char *action;
+    const char *accel;
+  } accels[] = {
+    { "app.quit", "<Control>q" },
+    { "win.open", "<Control>o" },
+    { "win.clear-selection", "Escape" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    {
+      g_auto (GStrv) set = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                  accels[i].action);
+
+      g_assert_true (g_strv_contains ((const char * const *) set, accels[i].accel));
+    }
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "shortcuts"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "open"));
+  /* GtkApplication found resources/gtk/help-overlay.ui and made Ctrl+? show it. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  /* Cancel is only possible while a collection loads. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "cancel-load"));
+
+  about_type = ADW_TYPE_ABOUT_WINDOW;
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  g_assert_true (iterate_until (about_shown, 5000));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (ADW_IS_ABOUT_WINDOW (l->data))
+      {
+        gtk_window_destroy (l->data);
+        break;
+      }
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -537,6 +608,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/visible-count", test_visible_count);
   g_test_add_func ("/ui/window/select-pin", test_select_pin);
   g_test_add_func ("/ui/window/pin-pixels", test_pin_pixels);
+  g_test_add_func ("/ui/window/actions", test_actions);
   g_test_add_func ("/ui/window/bad-file", test_bad_file);
   g_test_add_func ("/ui/window/open-other", test_open_other);
 

@@ -41,10 +41,10 @@ sitrep_application_dup_default_collection (SitrepApplication *self)
 static SitrepWindow *
 get_window (SitrepApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  if (SITREP_IS_WINDOW (window))
-    return SITREP_WINDOW (window);
+  /* The most recently focused main window (not the About window, say), else a new one. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (SITREP_IS_WINDOW (l->data))
+      return SITREP_WINDOW (l->data);
   return sitrep_window_new (GTK_APPLICATION (self));
 }
 
