@@ -288,6 +288,22 @@ sitrep_window_clear_selection (SitrepWindow *self)
   sitrep_pin_layer_set_selected_index (sitrep_map_view_get_pin_layer (self->map_view), G_MAXUINT);
 }
 
+/* A .sitrep file dropped on the window opens like one chosen with Open. */
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         SitrepWindow  *self)
+{
+  GFile *file = g_value_get_object (value);
+
+  if (file == NULL)
+    return FALSE;
+  sitrep_window_open (self, file);
+  return TRUE;
+}
+
 static gboolean
 sitrep_window_close_request (GtkWindow *window)
 {
@@ -401,6 +417,7 @@ static void
 sitrep_window_init (SitrepWindow *self)
 {
   SitrepPinLayer *pin_layer;
+  GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -422,6 +439,10 @@ sitrep_window_init (SitrepWindow *self)
                            G_CALLBACK (on_selected_index_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (update_subtitle), self,
                            G_CONNECT_SWAPPED);
+
+  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   sitrep_window_actions_init (self);
   update_subtitle (self);
