@@ -610,6 +610,22 @@ sitrep_pin_layer_set_selected_index (SitrepPinLayer *self,
   if (self->selected == index)
     return;
   self->selected = index;
+
+  /* A screen reader hears what is selected; the sidebar has the details. */
+  if (index == G_MAXUINT)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  else
+    {
+      const SitrepEventColumns *columns = sitrep_event_store_get_columns (self->store);
+      g_autofree char *description = NULL;
+
+      /* TRANSLATORS: the accessible description of the map: "Selected: Shelling" */
+      description = g_strdup_printf (_("Selected: %s"),
+                                     sitrep_event_kind_label (columns->kind[index]));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_INDEX]);
 }
