@@ -43,8 +43,11 @@ static char *
 format_date (gint64 start,
              gint64 end)
 {
-  g_autoptr(GDateTime) s = g_date_time_new_from_unix_local (start);
-  g_autoptr(GDateTime) e = g_date_time_new_from_unix_local (MAX (start, end - 1));
+  /* Whole days are UTC calendar days (sitrep_day_to_unix): show them as such. */
+  gboolean days = start % 86400 == 0 && end % 86400 == 0;
+  g_autoptr(GDateTime) s = days ? g_date_time_new_from_unix_utc (start) : g_date_time_new_from_unix_local (start);
+  g_autoptr(GDateTime) e = days ? g_date_time_new_from_unix_utc (MAX (start, end - 1))
+                                : g_date_time_new_from_unix_local (MAX (start, end - 1));
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
 

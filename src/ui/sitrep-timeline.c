@@ -50,6 +50,7 @@ struct _SitrepTimeline
   double view_start;
   double zoom;               /* seconds per pixel */
   gboolean view_set;
+  gboolean fit_pending;
 
   GBytes *mask;
   GArray *highlight;
@@ -317,8 +318,14 @@ fit_view (SitrepTimeline *self)
   double width = plot_x1 (self) - plot_x0 (self);
   double range = (double) MAX (self->data_last - self->data_first, 86400);
 
-  if (width <= 10)
-    width = 800;
+  if (width <= 10 || !gtk_widget_get_realized (GTK_WIDGET (self)))
+    {
+      /* Not laid out yet: fit again once the width is known. */
+      self->fit_pending = TRUE;
+      width = 800;
+    }
+  else
+    self->fit_pending = FALSE;
   sitrep_timeline_set_view (self, self->data_first - range * 0.02, range * 1.04 / width);
 }
 
@@ -847,7 +854,7 @@ sitrep_timeline_size_allocate (GtkWidget *widget,
                                 &(GtkAllocation) { 0, MAX (0, (height - ch) / 2), cw, MIN (ch, height) },
                                 -1);
     }
-  if (!self->view_set && self->index != NULL)
+  if (self->fit_pending && self->index != NULL)
     fit_view (self);
   invalidate (self);
 }
