@@ -731,12 +731,13 @@ sitrep_timeline_snapshot (GtkWidget   *widget,
             }
           if (self->highlight_counts != NULL && self->highlight_counts[b] > 0)
             {
+              /* The hovered events: a dark band over the bottom of the bar, capped. */
               double hh = MAX (2.0, self->highlight_counts[b] * scale);
-              GdkRGBA hl = accent;
+              GdkRGBA hl = fg;
 
-              hl.alpha = 0.9;
-              append_rect (snapshot, &hl, bx0 - 1, bars_bottom - hh, bw + 2, hh);
-              append_rect (snapshot, &fg, bx0 - 1, bars_bottom - hh - 2, bw + 2, 2);
+              hl.alpha = 0.6;
+              append_rect (snapshot, &hl, bx0, bars_bottom - hh, bw, hh);
+              append_rect (snapshot, &fg, bx0, bars_bottom - hh - 2, bw, 2);
             }
         }
     }
