@@ -1045,6 +1045,41 @@ on_scale_changed (GtkGestureZoom *gesture,
   sitrep_timeline_set_view (self, t - (cx - plot_x0 (self)) * spp, spp);
 }
 
+static gboolean
+on_query_tooltip (SitrepTimeline *self,
+                  int             x,
+                  int             y,
+                  gboolean        keyboard,
+                  GtkTooltip     *tooltip)
+{
+  SitrepHistogram *h = self->histogram;
+  g_autofree char *from = NULL;
+  g_autofree char *text = NULL;
+  int b;
+
+  if (keyboard || h == NULL || x < plot_x0 (self) || y >= gtk_widget_get_height (GTK_WIDGET (self)) - AXIS_H)
+    return FALSE;
+  b = sitrep_histogram_find_bucket (h, (gint64) sitrep_timeline_x_to_time (self, x));
+  if (b < 0)
+    return FALSE;
+  from = format_day (self, h->bounds[b], h->size == SITREP_BUCKET_HOUR ? "%x %H:%M"
+                                         : h->size == SITREP_BUCKET_MONTH ? "%B %Y" : "%x");
+  if (h->size == SITREP_BUCKET_WEEK)
+    {
+      /* Translators: tooltip of a week's bar: "week of 11/17/24: 1,234 events" */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Week of %s: %'u event", "Week of %s: %'u events",
+                                           h->totals[b]), from, h->totals[b]);
+    }
+  else
+    {
+      /* Translators: tooltip of a bar: "11/17/24: 1,234 events" */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %'u event", "%s: %'u events", h->totals[b]),
+                              from, h->totals[b]);
+    }
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 /* ---- Playback ---- */
 
 static gint64
@@ -1535,6 +1570,8 @@ sitrep_timeline_init (SitrepTimeline *self)
   gtk_widget_add_controller (widget, motion);
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
   gtk_widget_add_controller (widget, scroll);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 
   /* Play and the playback menu, at the left. */
   self->controls = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
