@@ -12,11 +12,11 @@
 #include "sitrep-db.h"
 #include "sitrep-event-list.h"
 #include "sitrep-histogram.h"
+#include "sitrep-test-util.h"
 #include "sitrep-timeline.h"
 
 #define N_EVENTS 900
 
-static char *tmpdir;
 static char *collection;
 static gint64 first_day;
 static SitrepEventStore *store;
@@ -32,9 +32,7 @@ write_collection (void)
   g_autoptr(SitrepDb) db = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (2024);
 
-  tmpdir = g_dir_make_tmp ("sitrep-test-ui-timeline-XXXXXX", &error);
-  g_assert_no_error (error);
-  collection = g_build_filename (tmpdir, "timeline.sitrep", NULL);
+  collection = sitrep_test_tmp_path ("timeline.sitrep");
   db = sitrep_db_open (collection, SITREP_DB_OPEN_CREATE, &error);
   g_assert_no_error (error);
   first_day = sitrep_day_to_unix (2024, 9, 1);
@@ -273,7 +271,8 @@ main (int   argc,
   GtkWidget *box;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
+  sitrep_test_init (&argc, &argv);
+  gtk_init ();
   write_collection ();
   store = sitrep_event_store_new ();
   g_assert_true (sitrep_event_store_load (store, collection, NULL, NULL, NULL, &error));
@@ -308,12 +307,6 @@ main (int   argc,
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
-  for (guint i = 0; i < 3; i++)
-    {
-      g_autofree char *path = g_strconcat (collection, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (tmpdir);
+  g_free (collection);
   return status;
 }
