@@ -18,8 +18,8 @@ typedef struct
   guint count;
   guint fill;
   guint cluster;
-  double sum_x;
-  double sum_y;
+  double sum_x;         /* of longitudes */
+  double sum_y;         /* of latitudes */
   guint8 flags;
   guint16 kinds[SITREP_N_KINDS];
 } Cell;
@@ -31,6 +31,7 @@ struct _SitrepClusterer
   GArray *kept_cell;   /* guint: its cell */
   GArray *members;     /* guint */
   GArray *clusters;    /* SitrepCluster */
+  GArray *row_lats;    /* double: latitude of each grid row's northern edge */
 };
 
 SitrepClusterer *
@@ -43,6 +44,7 @@ sitrep_clusterer_new (void)
   self->kept_cell = g_array_new (FALSE, FALSE, sizeof (guint));
   self->members = g_array_new (FALSE, FALSE, sizeof (guint));
   self->clusters = g_array_new (FALSE, FALSE, sizeof (SitrepCluster));
+  self->row_lats = g_array_new (FALSE, FALSE, sizeof (double));
   return self;
 }
 
@@ -56,6 +58,7 @@ sitrep_clusterer_free (SitrepClusterer *self)
   g_array_unref (self->kept_cell);
   g_array_unref (self->members);
   g_array_unref (self->clusters);
+  g_array_unref (self->row_lats);
   g_free (self);
 }
 
@@ -73,6 +76,8 @@ sitrep_clusterer_run (SitrepClusterer          *self,
   double cell_world, min_lon, max_lon, min_lat, max_lat;
   gint64 gx0, gy0, gx1, gy1;
   guint ncx, ncy, n_cells, n_kept;
+  double *row_lats, lon_scale;
+  guint *kept_index, *kept_cell;
   Cell *cells;
   gint64 rel_from, rel_to;
 
@@ -108,19 +113,30 @@ sitrep_clusterer_run (SitrepClusterer          *self,
   cells = (Cell *) (void *) self->cells->data;
   memset (cells, 0, sizeof (Cell) * n_cells);
 
-  /* Cheap rejection in degrees before projecting. */
+  /* No projection per event: a cell's column is linear in longitude, its row is found
+   * among the latitudes of the grid's row boundaries (a handful, computed once). */
   min_lon = sitrep_geo_x_to_lon (vp->x0);
   max_lon = sitrep_geo_x_to_lon (vp->x1);
   max_lat = sitrep_geo_y_to_lat (vp->y0);
   min_lat = sitrep_geo_y_to_lat (vp->y1);
+  g_array_set_size (self->row_lats, ncy + 1);
+  row_lats = (double *) (void *) self->row_lats->data;
+  for (guint r = 0; r <= ncy; r++)
+    row_lats[r] = sitrep_geo_y_to_lat ((gy0 + r) * cell_world);  /* decreasing */
+  lon_scale = 1.0 / (360.0 * cell_world);
   rel_from = from - c->epoch;
   rel_to = to - c->epoch;
+  g_array_set_size (self->kept_index, end - begin);
+  g_array_set_size (self->kept_cell, end - begin);
+  kept_index = (guint *) (void *) self->kept_index->data;
+  kept_cell = (guint *) (void *) self->kept_cell->data;
+  n_kept = 0;
 
   for (guint i = begin; i < end; i++)
     {
-      double lon = c->lon[i], lat = c->lat[i], x, y;
-      gint64 cx, cy;
-      guint cell;
+      double lon = c->lon[i], lat = c->lat[i];
+      gint64 cx;
+      guint cy, lo, hi, cell;
       gint64 s = c->start[i], e = c->end[i];
 
       if (!(s < rel_to && (e > rel_from || (e == s && s >= rel_from))))
@@ -129,25 +145,37 @@ sitrep_clusterer_run (SitrepClusterer          *self,
         continue;
       if (mask != NULL && !MASK_GET (mask, i))
         continue;
-      x = sitrep_geo_lon_to_x (lon);
-      y = sitrep_geo_lat_to_y (lat);
-      cx = (gint64) floor (x / cell_world) - gx0;
-      cy = (gint64) floor (y / cell_world) - gy0;
-      if (cx < 0 || cy < 0 || cx >= ncx || cy >= ncy)
+      cx = (gint64) floor ((lon + 180.0) * lon_scale) - gx0;
+      /* The row r with row_lats[r] >= lat > row_lats[r + 1]. */
+      lo = 0;
+      hi = ncy;
+      while (hi - lo > 1)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (row_lats[mid] >= lat)
+            lo = mid;
+          else
+            hi = mid;
+        }
+      cy = lo;
+      if (cx < 0 || cx >= ncx)
         continue;
       cell = (guint) (cy * ncx + cx);
       cells[cell].count++;
-      cells[cell].sum_x += x;
-      cells[cell].sum_y += y;
+      cells[cell].sum_x += lon;
+      cells[cell].sum_y += lat;
       cells[cell].flags |= c->flags[i];
       if (c->kind[i] < SITREP_N_KINDS && cells[cell].kinds[c->kind[i]] < G_MAXUINT16)
         cells[cell].kinds[c->kind[i]]++;
-      g_array_append_val (self->kept_index, i);
-      g_array_append_val (self->kept_cell, cell);
+      kept_index[n_kept] = i;
+      kept_cell[n_kept] = cell;
+      n_kept++;
     }
+  g_array_set_size (self->kept_index, n_kept);
+  g_array_set_size (self->kept_cell, n_kept);
 
   /* Clusters in row-major cell order, each with a contiguous run of members. */
-  n_kept = self->kept_index->len;
   for (guint cell = 0, offset = 0; cell < n_cells; cell++)
     {
       SitrepCluster cl = { 0 };
@@ -155,8 +183,9 @@ sitrep_clusterer_run (SitrepClusterer          *self,
 
       if (cells[cell].count == 0)
         continue;
-      cl.x = cells[cell].sum_x / cells[cell].count;
-      cl.y = cells[cell].sum_y / cells[cell].count;
+      /* The mean place, projected: inside the cell, as projection is monotonic. */
+      cl.x = sitrep_geo_lon_to_x (cells[cell].sum_x / cells[cell].count);
+      cl.y = sitrep_geo_lat_to_y (cells[cell].sum_y / cells[cell].count);
       cl.n_members = cells[cell].count;
       cl.first_member = offset;
       cl.flags = cells[cell].flags;
