@@ -22,23 +22,21 @@ compare_double (const void *a,
   return (x > y) - (x < y);
 }
 
-/* Renders a widget as a user would see it: its render node drawn by cairo on an image. */
+/* Renders a widget as GTK would in a frame: its snapshot() into a render node (children
+ * through gtk_widget_snapshot_child() as usual), the node drawn by cairo on an image. */
 static void
 render_widget (GtkWidget       *widget,
                cairo_surface_t *surface)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
   g_autoptr(GskRenderNode) node = NULL;
   cairo_t *cr;
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
   cr = cairo_create (surface);
-  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
   if (node != NULL)
     gsk_render_node_draw (node, cr);
   cairo_destroy (cr);
