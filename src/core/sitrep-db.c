@@ -890,8 +890,69 @@ insert_figure (SitrepDb      *self,
   return step_done (self, stmt, error);
 }
 
-/* Rewrites the event's row of the full-text index from what is stored: its summary,
- * its place's names in every language, the place as written, the target and the quotes. */
+static void
+append_search_part (GString    *text,
+                    const char *part)
+{
+  if (part == NULL || *part == '\0')
+    return;
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append (text, part);
+}
+
+static gboolean
+write_search_row (SitrepDb    *self,
+                  gint64       event_id,
+                  const char  *text,
+                  gsize        length,
+                  gboolean     replace,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (replace)
+    {
+      if ((stmt = get_stmt (self, STMT_SEARCH_DELETE, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, event_id);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+  if ((stmt = get_stmt (self, STMT_SEARCH_INSERT, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  sqlite3_bind_text (stmt, 2, text, length, SQLITE_TRANSIENT);
+  return step_done (self, stmt, error);
+}
+
+/* The text of an event's row of the full-text index: its summary, its place's names in
+ * every language, the place as written, the target and the quotes of its claims. */
+static gboolean
+insert_search_row (SitrepDb     *self,
+                   SitrepEvent  *event,
+                   gint64        event_id,
+                   GError      **error)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  if (!self->index_search)
+    return TRUE;
+  append_search_part (text, event->summary);
+  if (event->place != NULL)
+    {
+      append_search_part (text, event->place->name);
+      append_search_part (text, event->place->name_uk);
+      append_search_part (text, event->place->name_ru);
+    }
+  append_search_part (text, event->place_as_written);
+  append_search_part (text, event->target);
+  for (guint i = 0; i < event->claims->len; i++)
+    append_search_part (text, ((SitrepClaim *) g_ptr_array_index (event->claims, i))->quote);
+  return write_search_row (self, event_id, text->str, text->len, FALSE, error);
+}
+
+/* The same, rebuilt from what is stored (after a claim was added). */
 static gboolean
 update_search_row (SitrepDb  *self,
                    gint64     event_id,
@@ -899,7 +960,6 @@ update_search_row (SitrepDb  *self,
 {
   g_autoptr (sqlite3_stmt) text_stmt = NULL;
   g_autoptr (GString) text = g_string_new (NULL);
-  sqlite3_stmt *stmt;
   int rc;
 
   if (!self->index_search)
@@ -917,31 +977,13 @@ update_search_row (SitrepDb  *self,
   sqlite3_bind_int64 (text_stmt, 1, event_id);
   while ((rc = sqlite3_step (text_stmt)) == SQLITE_ROW)
     for (int c = 0; c < 6; c++)
-      {
-        const char *part = (const char *) sqlite3_column_text (text_stmt, c);
-        if (part != NULL && *part != '\0')
-          {
-            if (text->len > 0)
-              g_string_append_c (text, '\n');
-            g_string_append (text, part);
-          }
-      }
+      append_search_part (text, (const char *) sqlite3_column_text (text_stmt, c));
   if (rc != SQLITE_DONE)
     {
       sitrep_db_set_sqlite_error (self, rc, error);
       return FALSE;
     }
-
-  if ((stmt = get_stmt (self, STMT_SEARCH_DELETE, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, event_id);
-  if (!step_done (self, stmt, error))
-    return FALSE;
-  if ((stmt = get_stmt (self, STMT_SEARCH_INSERT, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, event_id);
-  sqlite3_bind_text (stmt, 2, text->str, text->len, SQLITE_TRANSIENT);
-  return step_done (self, stmt, error);
+  return write_search_row (self, event_id, text->str, text->len, TRUE, error);
 }
 
 gint64
@@ -1055,7 +1097,7 @@ sitrep_db_insert_event (SitrepDb     *self,
         return 0;
     }
 
-  if (!update_search_row (self, event_id, error))
+  if (!insert_search_row (self, event, event_id, error))
     return 0;
 
   event->id = event_id;
