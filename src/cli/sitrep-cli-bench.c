@@ -14,6 +14,8 @@
 static const SitrepCliEntry benches[] = {
   { "store", N_("Load a collection into the event store and query 30-day windows"),
     sitrep_cli_bench_store },
+  { "render", N_("Render the map layer and the timeline while sweeping the window (needs a display)"),
+    sitrep_cli_bench_render },
   { NULL, NULL, NULL },
 };
 
