@@ -14,6 +14,7 @@
 #include "sitrep-histogram.h"
 #include "sitrep-test-util.h"
 #include "sitrep-timeline.h"
+#include "sitrep-timeline-link.h"
 
 #define N_EVENTS 900
 
@@ -23,6 +24,9 @@ static SitrepEventStore *store;
 static GtkWidget *window;
 static SitrepTimeline *timeline;
 static SitrepEventList *list;
+static SitrepMapView *map_view;
+static SitrepFilter *filter;
+static SitrepTimelineLink *tl_link;
 
 /* Dense at first, sparse later: a window that moves sees its count change. */
 static void
@@ -65,15 +69,42 @@ write_collection (void)
   g_assert_no_error (error);
 }
 
+/* Events of the window kept by the filter. */
 static guint
 brute_count (gint64 from,
              gint64 to)
 {
   const SitrepEventColumns *c = sitrep_event_store_get_columns (store);
+  GBytes *mask = tl_link != NULL ? sitrep_timeline_link_get_mask (tl_link) : NULL;
+  const guint64 *bits = mask != NULL ? g_bytes_get_data (mask, NULL) : NULL;
   guint n = 0;
 
   for (guint i = 0; i < c->n_events; i++)
-    n += sitrep_event_columns_overlaps (c, i, from, to);
+    n += sitrep_event_columns_overlaps (c, i, from, to) && sitrep_filter_mask_get (bits, i);
+  return n;
+}
+
+/* Events of the window, kept by the filter, whose pin centre is inside the map layer. */
+static guint
+brute_visible (gint64 from,
+               gint64 to)
+{
+  const SitrepEventColumns *c = sitrep_event_store_get_columns (store);
+  SitrepPinLayer *layer = sitrep_map_view_get_pin_layer (map_view);
+  GBytes *mask = sitrep_timeline_link_get_mask (tl_link);
+  const guint64 *bits = mask != NULL ? g_bytes_get_data (mask, NULL) : NULL;
+  int w = gtk_widget_get_width (GTK_WIDGET (layer)), h = gtk_widget_get_height (GTK_WIDGET (layer));
+  guint n = 0;
+
+  for (guint i = 0; i < c->n_events; i++)
+    {
+      double x, y;
+
+      if (!sitrep_event_columns_overlaps (c, i, from, to) || !sitrep_filter_mask_get (bits, i))
+        continue;
+      g_assert_true (sitrep_pin_layer_get_position (layer, i, &x, &y));
+      n += x >= 0 && y >= 0 && x < w && y < h;
+    }
   return n;
 }
 
@@ -90,18 +121,15 @@ iterate_for (guint ms)
 }
 
 static void
-on_window_changed (SitrepTimeline *tl)
-{
-  sitrep_event_list_set_window (list, sitrep_timeline_get_window_start (tl), sitrep_timeline_get_window_end (tl));
-}
-
-static void
 assert_list_matches_window (void)
 {
   gint64 from = sitrep_timeline_get_window_start (timeline);
   gint64 to = sitrep_timeline_get_window_end (timeline);
 
   g_assert_cmpuint (sitrep_event_list_get_n_rows (list), ==, brute_count (from, to));
+  /* The pins drawn are the window's too. */
+  g_assert_cmpuint (sitrep_pin_layer_get_n_visible (sitrep_map_view_get_pin_layer (map_view)), ==,
+                    brute_visible (from, to));
 }
 
 static void
@@ -263,6 +291,134 @@ test_histogram_drawn (void)
   g_assert_cmpuint (sitrep_timeline_get_n_buckets (timeline), >, 10);
 }
 
+static void
+test_pins_follow_brush (void)
+{
+  SitrepPinLayer *layer = sitrep_map_view_get_pin_layer (map_view);
+  double h = gtk_widget_get_height (GTK_WIDGET (timeline));
+  double bx0, bx1;
+  guint pins0, pins1;
+
+  /* Close enough that every event is a pin of its own. */
+  sitrep_map_view_go_to (map_view, 49.7, 37.6, 9);
+  sitrep_timeline_set_window (timeline, first_day, first_day + 7 * 86400);
+  iterate_for (50);
+  g_assert_cmpuint (sitrep_pin_layer_get_n_clusters (layer), ==, 0);
+  pins0 = sitrep_pin_layer_get_n_visible (layer);
+  g_assert_cmpuint (pins0, >, 20);
+  assert_list_matches_window ();
+
+  bx0 = sitrep_timeline_time_to_x (timeline, (double) first_day);
+  bx1 = sitrep_timeline_time_to_x (timeline, (double) first_day + 7 * 86400);
+  sitrep_timeline_drag_begin (timeline, (bx0 + bx1) / 2, h / 2);
+  sitrep_timeline_drag_update (timeline, 400, 0);
+  sitrep_timeline_drag_end (timeline);
+  iterate_for (50);
+  pins1 = sitrep_pin_layer_get_n_visible (layer);
+  g_assert_cmpuint (pins1, <, pins0);
+  g_assert_cmpuint (sitrep_pin_layer_get_n_drawn (layer), >=, pins1);
+  assert_list_matches_window ();
+}
+
+static void
+test_clusters (void)
+{
+  SitrepPinLayer *layer = sitrep_map_view_get_pin_layer (map_view);
+  ShumateViewport *viewport = sitrep_map_view_get_viewport (map_view);
+  gint64 first = 0, last = 0;
+  guint n_visible;
+  double x = -1, y = -1, zoom;
+
+  /* Everything, zoomed out: more than a few hundred events merge into clusters, and
+   * every event is counted once. */
+  sitrep_event_store_get_range (store, &first, &last);
+  sitrep_timeline_set_window (timeline, first, last);
+  sitrep_map_view_go_to (map_view, 49.7, 37.6, 7);
+  iterate_for (50);
+  n_visible = sitrep_pin_layer_get_n_visible (layer);
+  g_assert_cmpuint (n_visible, ==, N_EVENTS);
+  g_assert_cmpuint (sitrep_pin_layer_get_n_clusters (layer), >, 0);
+  g_assert_cmpuint (sitrep_pin_layer_get_n_clusters (layer), <, 60);
+  g_assert_cmpuint (sitrep_pin_layer_get_n_drawn (layer), ==, n_visible);
+
+  /* Hovering the biggest cluster highlights its events in the histogram: find it by
+   * hovering where its members are. */
+  {
+    const SitrepEventColumns *c = sitrep_event_store_get_columns (store);
+    guint best = 0;
+
+    for (guint i = 0; i < c->n_events; i += 37)
+      {
+        double px, py;
+        GArray *hovered;
+
+        sitrep_pin_layer_get_position (layer, i, &px, &py);
+        if (!sitrep_pin_layer_hover_at (layer, px, py))
+          continue;
+        hovered = sitrep_pin_layer_get_hovered (layer);
+        if (hovered->len > best)
+          {
+            best = hovered->len;
+            x = px;
+            y = py;
+          }
+      }
+    g_assert_cmpuint (best, >, 1);
+    g_assert_true (sitrep_pin_layer_hover_at (layer, x, y));
+    g_assert_cmpuint (sitrep_pin_layer_get_hovered (layer)->len, ==, best);
+  }
+
+  /* A click on it zooms in by two levels. */
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  g_assert_true (sitrep_pin_layer_activate_at (layer, x, y));
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), zoom + 2, 1e-6);
+}
+
+static void
+test_selection_and_filter (void)
+{
+  SitrepPinLayer *layer = sitrep_map_view_get_pin_layer (map_view);
+  const SitrepEventColumns *c = sitrep_event_store_get_columns (store);
+  guint index = N_EVENTS - 5, rows_all, expected = 0;
+  gint64 from, to;
+
+  /* Selecting a pin outside the window moves the window to it and selects its row. */
+  sitrep_map_view_go_to (map_view, 49.7, 37.6, 9);
+  sitrep_timeline_set_window (timeline, first_day, first_day + 7 * 86400);
+  iterate_for (20);
+  g_assert_false (sitrep_event_columns_overlaps (c, index, first_day, first_day + 7 * 86400));
+  sitrep_pin_layer_set_selected_index (layer, index);
+  from = sitrep_timeline_get_window_start (timeline);
+  to = sitrep_timeline_get_window_end (timeline);
+  g_assert_true (sitrep_event_columns_overlaps (c, index, from, to));
+  g_assert_cmpuint (sitrep_event_list_get_selected_index (list), ==, index);
+
+  /* And a row selects its pin. */
+  sitrep_window_events_model_get_index (sitrep_event_list_get_model (list), 0);
+  g_signal_emit_by_name (list, "event-selected", sitrep_window_events_model_get_index (sitrep_event_list_get_model (list), 0));
+  g_assert_cmpuint (sitrep_pin_layer_get_selected_index (layer),
+                    ==, sitrep_window_events_model_get_index (sitrep_event_list_get_model (list), 0));
+
+  /* The filter applies to the list, the pins and the histogram alike. */
+  sitrep_timeline_set_window (timeline, first_day, first_day + 30 * 86400);
+  iterate_for (20);
+  rows_all = sitrep_event_list_get_n_rows (list);
+  sitrep_filter_set_kinds (filter, 1u << SITREP_KIND_SHELLING);
+  for (guint i = 0; i < 500 && sitrep_timeline_link_get_mask (tl_link) == NULL; i++)
+    iterate_for (10);
+  g_assert_nonnull (sitrep_timeline_link_get_mask (tl_link));
+  for (guint i = 0; i < c->n_events; i++)
+    expected += c->kind[i] == SITREP_KIND_SHELLING
+                && sitrep_event_columns_overlaps (c, i, first_day, first_day + 30 * 86400);
+  g_assert_cmpuint (sitrep_event_list_get_n_rows (list), ==, expected);
+  g_assert_cmpuint (expected, <, rows_all);
+  assert_list_matches_window ();
+  sitrep_filter_set_kinds (filter, SITREP_FILTER_ALL_KINDS);
+  iterate_for (20);
+  g_assert_null (sitrep_timeline_link_get_mask (tl_link));
+  g_assert_cmpuint (sitrep_event_list_get_n_rows (list), ==, rows_all);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,16 +439,18 @@ main (int   argc,
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   timeline = SITREP_TIMELINE (sitrep_timeline_new ());
   list = SITREP_EVENT_LIST (sitrep_event_list_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (list), TRUE);
+  map_view = sitrep_map_view_new ();
+  gtk_widget_set_vexpand (GTK_WIDGET (map_view), TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (list), -1, 200);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (map_view));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (timeline));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (list));
   gtk_window_set_child (GTK_WINDOW (window), box);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
-  g_signal_connect (timeline, "notify::window-start", G_CALLBACK (on_window_changed), NULL);
-  g_signal_connect (timeline, "notify::window-end", G_CALLBACK (on_window_changed), NULL);
-  sitrep_timeline_set_store (timeline, store);
-  sitrep_event_list_set_store (list, store);
-  on_window_changed (timeline);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  sitrep_map_view_set_store (map_view, store);
+  filter = sitrep_filter_new ();
+  /* The real wiring, as the window does it. */
+  tl_link = sitrep_timeline_link_new (store, map_view, timeline, list, filter);
   gtk_window_present (GTK_WINDOW (window));
   for (guint i = 0; i < 500 && gtk_widget_get_width (GTK_WIDGET (timeline)) < 500; i++)
     iterate_for (10);
@@ -303,9 +461,14 @@ main (int   argc,
   g_test_add_func ("/ui-timeline/brush-drag", test_brush_drag);
   g_test_add_func ("/ui-timeline/keyboard", test_keyboard);
   g_test_add_func ("/ui-timeline/playback", test_playback);
+  g_test_add_func ("/ui-timeline/pins-follow-brush", test_pins_follow_brush);
+  g_test_add_func ("/ui-timeline/clusters", test_clusters);
+  g_test_add_func ("/ui-timeline/selection-and-filter", test_selection_and_filter);
   status = g_test_run ();
 
+  g_clear_object (&tl_link);
   gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&filter);
   g_clear_object (&store);
   g_free (collection);
   return status;

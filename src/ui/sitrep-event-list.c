@@ -27,6 +27,8 @@ struct _SitrepEventList
   GtkSingleSelection *selection;
   gboolean selecting;
   int probed_column;
+  guint scroll_to;
+  guint scroll_id;
 };
 
 G_DEFINE_FINAL_TYPE (SitrepEventList, sitrep_event_list, GTK_TYPE_WIDGET)
@@ -259,6 +261,22 @@ sitrep_event_list_get_n_rows (SitrepEventList *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 }
 
+#if !GTK_CHECK_VERSION (4, 12, 0)
+static gboolean
+scroll_idle (gpointer user_data)
+{
+  SitrepEventList *self = user_data;
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
+  guint n = sitrep_event_list_get_n_rows (self);
+  double upper = gtk_adjustment_get_upper (adj), page = gtk_adjustment_get_page_size (adj);
+
+  self->scroll_id = 0;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->scroll_to < n && upper > page)
+    gtk_adjustment_set_value (adj, CLAMP (upper * self->scroll_to / n - page / 2, 0, upper - page));
+  return G_SOURCE_REMOVE;
+}
+#endif
+
 void
 sitrep_event_list_select_index (SitrepEventList *self,
                                 guint            index)
@@ -272,16 +290,14 @@ sitrep_event_list_select_index (SitrepEventList *self,
   self->selecting = FALSE;
   if (position != G_MAXUINT)
     {
-      /* No scroll_to before GTK 4.12: move the adjustment to the row's share of the list. */
 #if GTK_CHECK_VERSION (4, 12, 0)
       gtk_column_view_scroll_to (self->view, position, NULL, GTK_LIST_SCROLL_NONE, NULL);
 #else
-      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
-      guint n = sitrep_event_list_get_n_rows (self);
-      double upper = gtk_adjustment_get_upper (adj), page = gtk_adjustment_get_page_size (adj);
-
-      if (n > 0 && upper > page)
-        gtk_adjustment_set_value (adj, CLAMP (upper * position / n - page / 2, 0, upper - page));
+      /* No scroll_to before GTK 4.12: once the list is laid out for its new rows, move
+       * the adjustment to the row's share of the list. */
+      self->scroll_to = position;
+      if (self->scroll_id == 0)
+        self->scroll_id = g_idle_add (scroll_idle, self);
 #endif
     }
 }
@@ -303,6 +319,7 @@ sitrep_event_list_dispose (GObject *object)
 {
   SitrepEventList *self = SITREP_EVENT_LIST (object);
 
+  g_clear_handle_id (&self->scroll_id, g_source_remove);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sitrep-histogram.h"
+#include "sitrep-kind-style.h"
 #include "sitrep-timeline.h"
 
 #define SPAN_STRIP_H 12.0
@@ -109,22 +110,8 @@ void
 sitrep_kind_color (guint    kind,
                    GdkRGBA *color)
 {
-  /* GNOME palette, one hue per kind; "other" is grey. */
-  static const char *colors[SITREP_N_KINDS] = {
-    "#77767b", /* other */
-    "#e66100", /* shelling */
-    "#1c71d8", /* air strike */
-    "#9141ac", /* drone strike */
-    "#c01c28", /* missile strike */
-    "#f5c211", /* strike */
-    "#2ec27e", /* clash */
-    "#26a269", /* offensive */
-    "#63452c", /* advance */
-    "#865e3c", /* capture */
-    "#3d3846", /* casualty claim */
-  };
-
-  gdk_rgba_parse (color, colors[kind < SITREP_N_KINDS ? kind : 0]);
+  /* The pins' colours, so that a bar and a pin of one kind match. */
+  sitrep_kind_style_get_color (kind < SITREP_N_KINDS ? (SitrepEventKind) kind : SITREP_KIND_OTHER, color);
 }
 
 /* ---- Geometry ---- */
