@@ -689,6 +689,25 @@ sitrep_timeline_snapshot (GtkWidget   *widget,
     compute_highlight (self);
   h = self->histogram;
 
+  if (self->index == NULL)
+    {
+      /* No collection, or an empty one: say so instead of an axis around 1970. */
+      PangoLayout *layout = gtk_widget_create_pango_layout (widget, _("No events"));
+      int lw, lh;
+      GdkRGBA dim_fg = fg;
+
+      dim_fg.alpha *= 0.55f;
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) ((x0 + x1 - lw) / 2), (float) ((height - lh) / 2)));
+      gtk_snapshot_append_layout (snapshot, layout, &dim_fg);
+      gtk_snapshot_restore (snapshot);
+      g_object_unref (layout);
+      if (self->controls != NULL)
+        gtk_widget_snapshot_child (widget, self->controls, snapshot);
+      return;
+    }
+
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT ((float) x0, 0, (float) (x1 - x0), (float) height));
 
   /* Bars, stacked by kind. */
