@@ -38,8 +38,9 @@ sitrep_cluster_bubbles_free (SitrepClusterBubbles *self)
 double
 sitrep_cluster_bubbles_radius (guint count)
 {
-  /* 10 px for two events, growing with the logarithm up to 26 px. */
-  return MIN (26.0, 9.0 + 3.0 * log10 (MAX (count, 2)) * 1.9);
+  /* 10 px for two events, growing with the logarithm up to 22 px: neighbouring cells'
+   * bubbles (56 px apart at least on average) rarely cover each other's counts. */
+  return MIN (22.0, 9.0 + 4.0 * log10 (MAX (count, 2)));
 }
 
 static PangoLayout *
