@@ -214,6 +214,13 @@ show_known_view (void)
   g_assert_true (iterate_until (map_allocated, 10000));
   iterate_for (200);
   sitrep_map_view_go_to (map_view, 49.7, 37.6, 9);
+  /* The timeline's window decides which pins are drawn: select the whole collection. */
+  {
+    gint64 first = 0, last = 0;
+
+    if (sitrep_event_store_get_range (sitrep_window_get_store (window), &first, &last))
+      sitrep_timeline_set_window (sitrep_window_get_timeline (window), first, last + 1);
+  }
   iterate_for (100);
 }
 

@@ -13,7 +13,10 @@
 
 #include "sitrep-cli-private.h"
 #include "sitrep-db.h"
+#include "sitrep-cluster.h"
 #include "sitrep-event-store.h"
+#include "sitrep-geo.h"
+#include "sitrep-histogram.h"
 
 #define N_WINDOWS 1000
 #define WINDOW_DAYS 30
@@ -47,6 +50,77 @@ compare_double (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+/* timeline: cluster_ms and histogram_ms (see sitrep-cluster.h, sitrep-histogram.h). */
+static int
+compare_ms (const void *a,
+            const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* cluster_ms: median over runs of a random 30-day window clustered in the viewport of
+ * Kharkiv oblast at zoom 8 (64 px cells), the window lookup included. histogram_ms: median
+ * over runs of the full range in buckets for a 1200 px timeline, from the prefix sums;
+ * histogram_index_ms: building those prefix sums once after a load. */
+static void
+bench_cluster_histogram (SitrepEventStore *store,
+                         guint             runs,
+                         double           *cluster_ms,
+                         double           *histogram_ms,
+                         double           *histogram_index_ms,
+                         guint            *clusters_out)
+{
+  const SitrepEventColumns *c = sitrep_event_store_get_columns (store);
+  g_autoptr(SitrepClusterer) clusterer = sitrep_clusterer_new ();
+  g_autoptr(SitrepHistogramIndex) index = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (8);
+  g_autofree double *times = g_new (double, runs);
+  SitrepViewport vp = {
+    .x0 = sitrep_geo_lon_to_x (34.9), .y0 = sitrep_geo_lat_to_y (50.5),
+    .x1 = sitrep_geo_lon_to_x (38.9), .y1 = sitrep_geo_lat_to_y (48.5),
+    .world_px = sitrep_geo_world_size (8),
+  };
+  gint64 first = 0, last = 0, t0;
+  SitrepBucketSize size;
+
+  *cluster_ms = *histogram_ms = *histogram_index_ms = 0;
+  *clusters_out = 0;
+  if (!sitrep_event_store_get_range (store, &first, &last))
+    return;
+
+  for (guint r = 0; r < runs; r++)
+    {
+      gint64 from = first + (gint64) (g_rand_double (rand) * MAX (0, last - first - 30 * 86400));
+      guint begin, end;
+
+      t0 = g_get_monotonic_time ();
+      sitrep_event_store_window (store, from, from + 30 * 86400, &begin, &end);
+      *clusters_out = sitrep_clusterer_run (clusterer, c, begin, end, from, from + 30 * 86400,
+                                            NULL, &vp, 64);
+      times[r] = (g_get_monotonic_time () - t0) / 1000.0;
+    }
+  qsort (times, runs, sizeof (double), compare_ms);
+  *cluster_ms = times[runs / 2];
+
+  t0 = g_get_monotonic_time ();
+  index = sitrep_histogram_index_new (c);
+  *histogram_index_ms = (g_get_monotonic_time () - t0) / 1000.0;
+  size = sitrep_bucket_size_for_scale ((last - first) / 1200.0, 4.0);
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autoptr(SitrepHistogram) h = NULL;
+
+      t0 = g_get_monotonic_time ();
+      h = sitrep_histogram_new (size, NULL, first, last, 2000);
+      sitrep_histogram_fill_from_index (h, index, G_MAXUINT32);
+      times[r] = (g_get_monotonic_time () - t0) / 1000.0;
+    }
+  qsort (times, runs, sizeof (double), compare_ms);
+  *histogram_ms = times[runs / 2];
+}
+
 int
 sitrep_cli_bench_store (int    argc,
                         char **argv)
@@ -61,7 +135,8 @@ sitrep_cli_bench_store (int    argc,
   double times[N_WINDOWS];
   double t0, load_s, open_s, median_us = 0;
   gint64 rss_before, rss_after, first = 0, last = 0;
-  guint n;
+  guint n, n_clusters = 0;
+  double cluster_ms = 0, histogram_ms = 0, histogram_index_ms = 0;
   const GOptionEntry entries[] = {
     { "seed", 's', 0, G_OPTION_ARG_INT64, &seed, N_("Seed of the random windows"), N_("S") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
@@ -113,6 +188,8 @@ sitrep_cli_bench_store (int    argc,
       median_us = (times[N_WINDOWS / 2 - 1] + times[N_WINDOWS / 2]) / 2;
     }
 
+  bench_cluster_histogram (store, 200, &cluster_ms, &histogram_ms, &histogram_index_ms, &n_clusters);
+
   /* How much of load_s is the integrity check sitrep_db_open() makes (quick_check). */
   {
     g_autoptr (SitrepDb) db = NULL;
@@ -125,6 +202,8 @@ sitrep_cli_bench_store (int    argc,
   {
     char load[G_ASCII_DTOSTR_BUF_SIZE], bpe[G_ASCII_DTOSTR_BUF_SIZE];
     char query[G_ASCII_DTOSTR_BUF_SIZE], open[G_ASCII_DTOSTR_BUF_SIZE];
+    char cluster[G_ASCII_DTOSTR_BUF_SIZE], histogram[G_ASCII_DTOSTR_BUF_SIZE];
+    char histogram_index[G_ASCII_DTOSTR_BUF_SIZE];
 
     g_ascii_formatd (load, sizeof load, "%.4f", load_s);
     g_ascii_formatd (bpe, sizeof bpe, "%.1f",
@@ -132,9 +211,13 @@ sitrep_cli_bench_store (int    argc,
                        ? (double) (rss_after - rss_before) / n : 0.0);
     g_ascii_formatd (query, sizeof query, "%.2f", median_us);
     g_ascii_formatd (open, sizeof open, "%.4f", open_s);
+    g_ascii_formatd (cluster, sizeof cluster, "%.3f", cluster_ms);
+    g_ascii_formatd (histogram, sizeof histogram, "%.3f", histogram_ms);
+    g_ascii_formatd (histogram_index, sizeof histogram_index, "%.3f", histogram_index_ms);
     printf ("{\"events\":%u,\"load_s\":%s,\"bytes_per_event\":%s,\"window_query_us\":%s,"
-            "\"open_check_s\":%s}\n",
-            n, load, bpe, query, open);
+            "\"cluster_ms\":%s,\"clusters\":%u,\"histogram_ms\":%s,"
+            "\"histogram_index_ms\":%s,\"open_check_s\":%s}\n",
+            n, load, bpe, query, cluster, n_clusters, histogram, histogram_index, open);
   }
   return 0;
 }

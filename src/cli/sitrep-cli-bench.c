@@ -19,6 +19,8 @@ static const SitrepCliEntry benches[] = {
   { "extract", N_("Extract events from a directory of articles (tools/make-extract-corpus.py)"),
     sitrep_cli_bench_extract },
   { "import", N_("Import an ACLED CSV into a new collection"), sitrep_cli_bench_import },
+  { "render", N_("Render the map layer and the timeline while sweeping the window (needs a display)"),
+    sitrep_cli_bench_render },
   { NULL, NULL, NULL },
 };
 

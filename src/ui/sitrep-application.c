@@ -138,6 +138,9 @@ sitrep_application_startup (GApplication *app)
     { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
     { "win.zoom-out", { "<Control>minus", NULL } },
     { "win.reset-view", { "<Control>0", NULL } },
+    { "win.filter", { "<Control>f", NULL } },
+    { "win.toggle-event-list", { "F9", NULL } },
+    { "win.play", { "<Control>space", NULL } },
   };
 
   G_APPLICATION_CLASS (sitrep_application_parent_class)->startup (app);

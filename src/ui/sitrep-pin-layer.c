@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sitrep-pin-layer.c: the map layer that draws every visible event as a pin. */
+/* sitrep-pin-layer.c: the map layer that draws every visible event as a pin or cluster. */
 #define G_LOG_DOMAIN "sitrep-pin-layer"
 
 #include "config.h"
@@ -7,19 +7,39 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "sitrep-cluster.h"
+#include "sitrep-cluster-bubble.h"
+#include "sitrep-geo.h"
 #include "sitrep-kind-style.h"
 #include "sitrep-pin-layer.h"
 
 /* Web Mercator's limits, as libshumate clamps them. */
 #define MAX_LATITUDE 85.0511287798
 #define PICK_RADIUS 10.0
+/* Below this zoom, pins sharing a cell of CLUSTER_CELL_PX merge into a cluster, as long as
+ * more than CLUSTER_MIN_EVENTS events are in view (a few pins never need it). */
+#define CLUSTER_MAX_ZOOM 12.0
+#define CLUSTER_CELL_PX 56.0
+#define CLUSTER_MIN_EVENTS 300
+#define FADED_OPACITY 0.3f
 
 typedef struct
 {
   float x;
   float y;
   guint index;
+  gboolean faded;   /* outside the time window, shown faded (a preference) */
 } VisiblePin;
+
+typedef struct
+{
+  float x;
+  float y;
+  guint n_members;
+  guint first_member;   /* into cluster_members */
+  guint8 kind;
+  gboolean faded;
+} VisibleCluster;
 
 /* The viewport's projection, flattened to a few numbers for the hot loop. */
 typedef struct
@@ -43,14 +63,20 @@ struct _SitrepPinLayer
   gint64 from;
   gint64 to;
 
-  /* Web Mercator coordinates of every event in [0, 1], computed once per load so that
-   * a frame only scales and shifts them. */
-  double *mx;
-  double *my;
-  guint n_projected;
+  guint n_projected;   /* events in the store's columns */
 
   GArray *visible;     /* of VisiblePin, from the last collect () */
-  guint n_visible;     /* of those, how many have their centre inside the layer */
+  guint n_visible;     /* events (in pins or clusters) whose centre is inside the layer */
+  GArray *clusters;    /* of VisibleCluster */
+  GArray *cluster_members;  /* guint store indices, runs per cluster */
+  SitrepClusterer *clusterer;
+  SitrepClusterBubbles *bubbles;
+
+  GBytes *mask;        /* the filter: a bit per store index, NULL keeps all */
+  gboolean fade;       /* draw events near the window, outside it, faded */
+  GArray *hovered;     /* guint store indices under the pointer, or NULL */
+  guint hovered_first; /* the store index of its first member, and how many */
+  guint hovered_n;
 
   GdkTexture *textures[SITREP_N_KINDS][2][2]; /* [kind][hollow][selected] */
   int texture_size[2];                        /* logical size, [selected] */
@@ -63,6 +89,8 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_SELECTED_INDEX,
+  PROP_HOVERED,
+  PROP_FADE_OUTSIDE_WINDOW,
   N_PROPS
 };
 
@@ -156,75 +184,177 @@ reproject (SitrepPinLayer *self)
 {
   const SitrepEventColumns *columns;
 
-  g_clear_pointer (&self->mx, g_free);
-  g_clear_pointer (&self->my, g_free);
+  /* Nothing is kept per event: a frame projects only what it may draw. */
   self->n_projected = 0;
-
+  g_clear_pointer (&self->mask, g_bytes_unref);
   if (self->store == NULL)
     return;
   columns = sitrep_event_store_get_columns (self->store);
-  if (columns == NULL || columns->n_events == 0)
+  if (columns == NULL)
     return;
-
-  self->mx = g_new (double, columns->n_events);
-  self->my = g_new (double, columns->n_events);
-  for (guint i = 0; i < columns->n_events; i++)
-    {
-      self->mx[i] = mercator_x (columns->lon[i]);
-      self->my[i] = mercator_y (columns->lat[i]);
-    }
   self->n_projected = columns->n_events;
 }
 
-/* The candidate range [*begin, *end) of the time window and the window relative to the
- * columns' epoch; FALSE when nothing can match. */
-static gboolean
-window_range (SitrepPinLayer *self,
-              guint          *begin,
-              guint          *end,
-              gint64         *rel_from,
-              gboolean       *check_end)
+static const guint64 *
+mask_bits (SitrepPinLayer *self)
 {
-  const SitrepEventColumns *columns = sitrep_event_store_get_columns (self->store);
-  gint64 first, last, from, to;
+  gsize size = 0;
+  const guint64 *bits;
 
-  *check_end = FALSE;
-  *rel_from = 0;
-  if (self->from == G_MININT64 && self->to == G_MAXINT64)
-    {
-      *begin = 0;
-      *end = self->n_projected;
-      return TRUE;
-    }
-  if (!sitrep_event_store_get_range (self->store, &first, &last))
-    return FALSE;
-
-  /* Clamp to what the store holds, so that the store never sees an overflowing time. */
-  from = MAX (self->from, first);
-  to = MIN (self->to, last + 1);
-  if (from >= to)
-    return FALSE;
-
-  sitrep_event_store_window (self->store, from, to, begin, end);
-  *end = MIN (*end, self->n_projected);
-  *rel_from = from - columns->epoch;
-  *check_end = TRUE;
-  return *begin < *end;
+  if (self->mask == NULL)
+    return NULL;
+  bits = g_bytes_get_data (self->mask, &size);
+  if (size < ((gsize) self->n_projected + 63) / 64 * 8)
+    return NULL;
+  return bits;
 }
 
-/* Fills self->visible with the pins that touch the layer, and counts those whose centre
- * is inside it. */
+/* The world rectangle (sitrep-geo.h units) that holds the layer, grown by margin pixels;
+ * with a rotated map, the square around the circle that holds it. */
+static SitrepViewport
+viewport_bounds (const Projection *p,
+                 double            margin)
+{
+  double rx = p->w2 + margin, ry = p->h2 + margin;
+  SitrepViewport vp;
+
+  if (p->rotated)
+    rx = ry = sqrt (p->w2 * p->w2 + p->h2 * p->h2) + margin;
+  vp.x0 = CLAMP ((p->ox - rx) / p->world, 0.0, 1.0);
+  vp.x1 = CLAMP ((p->ox + rx) / p->world, 0.0, 1.0);
+  vp.y0 = CLAMP ((p->oy - ry) / p->world, 0.0, 1.0);
+  vp.y1 = CLAMP ((p->oy + ry) / p->world, 0.0, 1.0);
+  vp.world_px = p->world;
+  return vp;
+}
+
+static gboolean
+inside (const Projection *p,
+        double            x,
+        double            y)
+{
+  return x >= 0 && y >= 0 && x < p->width && y < p->height;
+}
+
+/* Pins of the events among [begin, end) overlapping [from, to), one by one. */
+static void
+collect_pins (SitrepPinLayer           *self,
+              const Projection         *p,
+              const SitrepEventColumns *c,
+              guint                     begin,
+              guint                     end,
+              gint64                    from,
+              gint64                    to,
+              gboolean                  faded)
+{
+  const guint64 *bits = mask_bits (self);
+  double margin = SITREP_PIN_SELECTED_RADIUS + 6;
+  SitrepViewport vp = viewport_bounds (p, margin);
+  double min_lon = sitrep_geo_x_to_lon (vp.x0), max_lon = sitrep_geo_x_to_lon (vp.x1);
+  double max_lat = sitrep_geo_y_to_lat (vp.y0), min_lat = sitrep_geo_y_to_lat (vp.y1);
+
+  for (guint i = begin; i < end; i++)
+    {
+      double x, y;
+      VisiblePin pin;
+
+      if (!sitrep_event_columns_overlaps (c, i, from, to))
+        continue;
+      if (c->lon[i] < min_lon || c->lon[i] > max_lon || c->lat[i] < min_lat || c->lat[i] > max_lat)
+        continue;
+      if (bits != NULL && !((bits[i >> 6] >> (i & 63)) & 1))
+        continue;
+      project (p, mercator_x (c->lon[i]), mercator_y (c->lat[i]), &x, &y);
+      if (x < -margin || y < -margin || x > p->width + margin || y > p->height + margin)
+        continue;
+
+      pin.x = (float) x;
+      pin.y = (float) y;
+      pin.index = i;
+      pin.faded = faded;
+      g_array_append_val (self->visible, pin);
+      if (!faded && inside (p, x, y))
+        self->n_visible++;
+    }
+}
+
+/* Clusters of the same events: a grid over the layer; a cluster of one is a pin. Returns
+ * FALSE (and adds nothing) when there are too few events to need clusters. */
+static gboolean
+collect_clusters (SitrepPinLayer           *self,
+                  const Projection         *p,
+                  const SitrepEventColumns *c,
+                  guint                     begin,
+                  guint                     end,
+                  gint64                    from,
+                  gint64                    to,
+                  gboolean                  faded,
+                  gboolean                  force)
+{
+  SitrepViewport vp = viewport_bounds (p, 0);
+  const SitrepCluster *clusters;
+  const guint *members;
+  guint n, n_members;
+
+  n = sitrep_clusterer_run (self->clusterer, c, begin, end, from, to, mask_bits (self), &vp,
+                            CLUSTER_CELL_PX);
+  clusters = sitrep_clusterer_get_clusters (self->clusterer, NULL);
+  members = sitrep_clusterer_get_members (self->clusterer, &n_members);
+  if (!force && n_members <= CLUSTER_MIN_EVENTS)
+    return FALSE;
+
+  for (guint k = 0; k < n; k++)
+    {
+      const SitrepCluster *cl = &clusters[k];
+      double x, y;
+
+      project (p, cl->x, cl->y, &x, &y);
+      if (cl->n_members == 1)
+        {
+          VisiblePin pin = { (float) x, (float) y, members[cl->first_member], faded };
+
+          g_array_append_val (self->visible, pin);
+        }
+      else
+        {
+          VisibleCluster vc = { (float) x, (float) y, cl->n_members, self->cluster_members->len,
+                                cl->kind, faded };
+
+          g_array_append_vals (self->cluster_members, members + cl->first_member, cl->n_members);
+          g_array_append_val (self->clusters, vc);
+        }
+      if (faded)
+        continue;
+      if (!p->rotated)
+        self->n_visible += cl->n_members;
+      else
+        for (guint m = cl->first_member; m < cl->first_member + cl->n_members; m++)
+          {
+            guint i = members[m];
+            double ex, ey;
+
+            project (p, mercator_x (c->lon[i]), mercator_y (c->lat[i]), &ex, &ey);
+            self->n_visible += inside (p, ex, ey);
+          }
+    }
+  return TRUE;
+}
+
+/* Fills self->visible (and self->clusters at low zoom) with what the layer draws, and
+ * counts the events whose centre is inside it. */
 static void
 collect (SitrepPinLayer *self)
 {
   const SitrepEventColumns *columns;
   Projection p;
-  guint begin, end;
-  gint64 rel_from;
-  gboolean check_end;
-  double margin = SITREP_PIN_SELECTED_RADIUS + 6;
+  guint begin = 0, end = 0;
+  gint64 first, last, from, to;
+  gboolean clustered = FALSE;
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
 
   g_array_set_size (self->visible, 0);
+  g_array_set_size (self->clusters, 0);
+  g_array_set_size (self->cluster_members, 0);
   self->n_visible = 0;
 
   if (self->store == NULL || self->n_projected == 0 || !projection_init (self, &p))
@@ -232,27 +362,43 @@ collect (SitrepPinLayer *self)
   if (p.width <= 0 || p.height <= 0)
     return;
   columns = sitrep_event_store_get_columns (self->store);
-  if (!window_range (self, &begin, &end, &rel_from, &check_end))
+  if (!sitrep_event_store_get_range (self->store, &first, &last))
     return;
 
-  for (guint i = begin; i < end; i++)
+  /* Clamp to what the store holds, so that the store never sees an overflowing time. */
+  from = MAX (self->from, first);
+  to = MIN (self->to, last + 1);
+  if (from < to)
+    sitrep_event_store_window (self->store, from, to, &begin, &end);
+  end = MIN (end, self->n_projected);
+
+  if (shumate_viewport_get_zoom_level (viewport) < CLUSTER_MAX_ZOOM && begin < end)
+    clustered = collect_clusters (self, &p, columns, begin, end, from, to, FALSE, FALSE);
+  if (!clustered && begin < end)
+    collect_pins (self, &p, columns, begin, end, from, to, FALSE);
+
+  /* Fading: the events of a window's length on either side, drawn faded. */
+  if (self->fade && self->from != G_MININT64 && self->to != G_MAXINT64)
     {
-      double x, y;
-      VisiblePin pin;
+      gint64 len = self->to - self->from;
+      gint64 ranges[2][2] = { { MAX (self->from - len, first), from }, { to, MIN (self->to + len, last + 1) } };
 
-      if (check_end && columns->end[i] <= rel_from)
-        continue;
+      for (guint r = 0; r < 2; r++)
+        {
+          guint b = 0, e = 0;
 
-      project (&p, self->mx[i], self->my[i], &x, &y);
-      if (x < -margin || y < -margin || x > p.width + margin || y > p.height + margin)
-        continue;
-
-      pin.x = (float) x;
-      pin.y = (float) y;
-      pin.index = i;
-      g_array_append_val (self->visible, pin);
-      if (x >= 0 && y >= 0 && x < p.width && y < p.height)
-        self->n_visible++;
+          if (ranges[r][0] >= ranges[r][1])
+            continue;
+          sitrep_event_store_window (self->store, ranges[r][0], ranges[r][1], &b, &e);
+          e = MIN (e, self->n_projected);
+          if (b >= e)
+            continue;
+          /* Events overlapping the window itself are drawn in full already. */
+          if (clustered)
+            collect_clusters (self, &p, columns, b, e, ranges[r][0], ranges[r][1], TRUE, TRUE);
+          else
+            collect_pins (self, &p, columns, b, e, ranges[r][0], ranges[r][1], TRUE);
+        }
     }
 }
 
@@ -312,41 +458,170 @@ sitrep_pin_layer_snapshot (GtkWidget   *widget,
   SitrepPinLayer *self = SITREP_PIN_LAYER (widget);
   const SitrepEventColumns *columns;
   const VisiblePin *selected = NULL;
+  const VisibleCluster *hovered_cluster = NULL;
 
   collect (self);
-  if (self->visible->len == 0)
+  if (self->visible->len == 0 && self->clusters->len == 0)
     return;
 
   columns = sitrep_event_store_get_columns (self->store);
-  /* One texture node per pin; the selected pin last, on top of its neighbours. */
-  for (guint i = 0; i < self->visible->len; i++)
+  /* Faded first, under everything else. */
+  for (guint pass = 0; pass < 2; pass++)
     {
-      const VisiblePin *pin = &g_array_index (self->visible, VisiblePin, i);
+      gboolean faded = pass == 0;
 
-      if (pin->index == self->selected)
-        selected = pin;
-      else
-        append_pin (self, snapshot, columns, pin, FALSE);
+      if (faded)
+        gtk_snapshot_push_opacity (snapshot, FADED_OPACITY);
+      for (guint i = 0; i < self->clusters->len; i++)
+        {
+          const VisibleCluster *cl = &g_array_index (self->clusters, VisibleCluster, i);
+          GdkRGBA color;
+          gboolean hovered;
+
+          if (cl->faded != faded)
+            continue;
+          hovered = !faded && self->hovered != NULL && self->hovered_n == cl->n_members
+                    && self->hovered_first == g_array_index (self->cluster_members, guint, cl->first_member);
+          if (hovered)
+            hovered_cluster = cl;
+          sitrep_kind_style_get_color (cl->kind, &color);
+          sitrep_cluster_bubbles_append (self->bubbles, snapshot, cl->x, cl->y, cl->n_members,
+                                         &color, hovered, 1.0f);
+        }
+      /* One texture node per pin; the selected pin last, on top of its neighbours. */
+      for (guint i = 0; i < self->visible->len; i++)
+        {
+          const VisiblePin *pin = &g_array_index (self->visible, VisiblePin, i);
+
+          if (pin->faded != faded)
+            continue;
+          if (pin->index == self->selected && !faded)
+            selected = pin;
+          else
+            append_pin (self, snapshot, columns, pin, FALSE);
+        }
+      if (faded)
+        gtk_snapshot_pop (snapshot);
     }
+  (void) hovered_cluster;
   if (selected)
     append_pin (self, snapshot, columns, selected, TRUE);
 }
 
+/* The cluster (not faded) under (x, y), or NULL. Call after collect (). */
+static const VisibleCluster *
+pick_cluster (SitrepPinLayer *self,
+              double          x,
+              double          y)
+{
+  const VisibleCluster *best = NULL;
+  double best_d2 = G_MAXDOUBLE;
+
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      const VisibleCluster *cl = &g_array_index (self->clusters, VisibleCluster, i);
+      double r = sitrep_cluster_bubbles_radius (cl->n_members);
+      double d2 = (cl->x - x) * (cl->x - x) + (cl->y - y) * (cl->y - y);
+
+      if (!cl->faded && d2 <= r * r && d2 < best_d2)
+        {
+          best = cl;
+          best_d2 = d2;
+        }
+    }
+  return best;
+}
+
+static void
+set_hovered (SitrepPinLayer *self,
+             const guint    *indices,
+             guint           n)
+{
+  if (n == 0 && self->hovered == NULL)
+    return;
+  if (n > 0 && self->hovered != NULL && self->hovered_n == n && self->hovered_first == indices[0])
+    return;
+  g_clear_pointer (&self->hovered, g_array_unref);
+  self->hovered_n = n;
+  self->hovered_first = n > 0 ? indices[0] : G_MAXUINT;
+  if (n > 0)
+    {
+      self->hovered = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+      g_array_append_vals (self->hovered, indices, n);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOVERED]);
+}
+
+static void
+on_motion (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           SitrepPinLayer           *self)
+{
+  const VisibleCluster *cl;
+  guint index;
+
+  index = sitrep_pin_layer_pick (self, x, y);   /* collects */
+  if (index != G_MAXUINT)
+    {
+      set_hovered (self, &index, 1);
+      return;
+    }
+  cl = pick_cluster (self, x, y);
+  if (cl != NULL)
+    set_hovered (self, &g_array_index (self->cluster_members, guint, cl->first_member), cl->n_members);
+  else
+    set_hovered (self, NULL, 0);
+}
+
+static void
+on_leave (GtkEventControllerMotion *motion,
+          SitrepPinLayer           *self)
+{
+  set_hovered (self, NULL, 0);
+}
+
+/* A click on a cluster zooms in on it, two levels, centred on it. */
+static gboolean
+zoom_into_cluster (SitrepPinLayer *self,
+                   double          x,
+                   double          y)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  const VisibleCluster *cl;
+  double lat, lon;
+
+  collect (self);
+  cl = pick_cluster (self, x, y);
+  if (cl == NULL || viewport == NULL)
+    return FALSE;
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self), cl->x, cl->y, &lat, &lon);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
+  shumate_viewport_set_zoom_level (viewport, MIN (shumate_viewport_get_zoom_level (viewport) + 2,
+                                                  shumate_viewport_get_max_zoom_level (viewport)));
+  return TRUE;
+}
+
 /* ShumateLayer lets every pointer event fall through to the layers below; this layer
- * takes the events that land on a pin (to select it) and lets the rest through, so
- * that dragging the map from between pins still works. */
+ * takes the events that land on a pin or a cluster (to select it, or zoom into it) and
+ * lets the rest through, so that dragging the map from between pins still works. */
 static gboolean
 sitrep_pin_layer_contains (GtkWidget *widget,
                            double     x,
                            double     y)
 {
-  return sitrep_pin_layer_pick (SITREP_PIN_LAYER (widget), x, y) != G_MAXUINT;
+  SitrepPinLayer *self = SITREP_PIN_LAYER (widget);
+
+  /* pick () collects, so the clusters are current too. */
+  return sitrep_pin_layer_pick (self, x, y) != G_MAXUINT || pick_cluster (self, x, y) != NULL;
 }
 
 static void
 on_store_changed (SitrepPinLayer *self)
 {
   reproject (self);
+  set_hovered (self, NULL, 0);
   sitrep_pin_layer_set_selected_index (self, G_MAXUINT);
   update_accessible_label (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -369,6 +644,8 @@ on_click_released (GtkGestureClick *gesture,
       sitrep_pin_layer_set_selected_index (self, index);
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
     }
+  else if (zoom_into_cluster (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
 /* From the keyboard: Left/Right (or Page Up/Down) walk through the visible pins in time
@@ -455,9 +732,13 @@ sitrep_pin_layer_finalize (GObject *object)
 {
   SitrepPinLayer *self = SITREP_PIN_LAYER (object);
 
-  g_free (self->mx);
-  g_free (self->my);
   g_array_unref (self->visible);
+  g_array_unref (self->clusters);
+  g_array_unref (self->cluster_members);
+  g_clear_pointer (&self->clusterer, sitrep_clusterer_free);
+  g_clear_pointer (&self->bubbles, sitrep_cluster_bubbles_free);
+  g_clear_pointer (&self->mask, g_bytes_unref);
+  g_clear_pointer (&self->hovered, g_array_unref);
 
   G_OBJECT_CLASS (sitrep_pin_layer_parent_class)->finalize (object);
 }
@@ -477,6 +758,12 @@ sitrep_pin_layer_get_property (GObject    *object,
       break;
     case PROP_SELECTED_INDEX:
       g_value_set_uint (value, self->selected);
+      break;
+    case PROP_HOVERED:
+      g_value_set_boxed (value, self->hovered);
+      break;
+    case PROP_FADE_OUTSIDE_WINDOW:
+      g_value_set_boolean (value, self->fade);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -498,6 +785,9 @@ sitrep_pin_layer_set_property (GObject      *object,
       break;
     case PROP_SELECTED_INDEX:
       sitrep_pin_layer_set_selected_index (self, g_value_get_uint (value));
+      break;
+    case PROP_FADE_OUTSIDE_WINDOW:
+      sitrep_pin_layer_set_fade_outside_window (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -527,6 +817,13 @@ sitrep_pin_layer_class_init (SitrepPinLayerClass *klass)
     g_param_spec_uint ("selected-index", NULL, NULL,
                        0, G_MAXUINT, G_MAXUINT,
                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The store indices of the pin or cluster under the pointer (GArray of guint), or NULL. */
+  properties[PROP_HOVERED] =
+    g_param_spec_boxed ("hovered", NULL, NULL, G_TYPE_ARRAY,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FADE_OUTSIDE_WINDOW] =
+    g_param_spec_boolean ("fade-outside-window", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "sitrep-pin-layer");
@@ -538,16 +835,27 @@ sitrep_pin_layer_init (SitrepPinLayer *self)
 {
   GtkGesture *click;
   GtkEventController *keys;
+  GtkEventController *motion;
 
   self->selected = G_MAXUINT;
   self->from = G_MININT64;
   self->to = G_MAXINT64;
   self->visible = g_array_new (FALSE, FALSE, sizeof (VisiblePin));
+  self->clusters = g_array_new (FALSE, FALSE, sizeof (VisibleCluster));
+  self->cluster_members = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->clusterer = sitrep_clusterer_new ();
+  self->bubbles = sitrep_cluster_bubbles_new (GTK_WIDGET (self));
+  self->hovered_first = G_MAXUINT;
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
@@ -704,6 +1012,102 @@ sitrep_pin_layer_get_position (SitrepPinLayer *self,
 
   if (index >= self->n_projected || !projection_init (self, &p))
     return FALSE;
-  project (&p, self->mx[index], self->my[index], x, y);
+  {
+    const SitrepEventColumns *columns = sitrep_event_store_get_columns (self->store);
+
+    project (&p, mercator_x (columns->lon[index]), mercator_y (columns->lat[index]), x, y);
+  }
   return TRUE;
+}
+
+void
+sitrep_pin_layer_set_filter_mask (SitrepPinLayer *self,
+                                  GBytes         *mask)
+{
+  g_return_if_fail (SITREP_IS_PIN_LAYER (self));
+
+  if (self->mask == mask)
+    return;
+  g_clear_pointer (&self->mask, g_bytes_unref);
+  if (mask != NULL)
+    self->mask = g_bytes_ref (mask);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+sitrep_pin_layer_get_fade_outside_window (SitrepPinLayer *self)
+{
+  g_return_val_if_fail (SITREP_IS_PIN_LAYER (self), FALSE);
+  return self->fade;
+}
+
+void
+sitrep_pin_layer_set_fade_outside_window (SitrepPinLayer *self,
+                                          gboolean        fade)
+{
+  g_return_if_fail (SITREP_IS_PIN_LAYER (self));
+
+  fade = !!fade;
+  if (self->fade == fade)
+    return;
+  self->fade = fade;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FADE_OUTSIDE_WINDOW]);
+}
+
+GArray *
+sitrep_pin_layer_get_hovered (SitrepPinLayer *self)
+{
+  g_return_val_if_fail (SITREP_IS_PIN_LAYER (self), NULL);
+  return self->hovered;
+}
+
+guint
+sitrep_pin_layer_get_n_clusters (SitrepPinLayer *self)
+{
+  g_return_val_if_fail (SITREP_IS_PIN_LAYER (self), 0);
+  collect (self);
+  return self->clusters->len;
+}
+
+guint
+sitrep_pin_layer_get_n_drawn (SitrepPinLayer *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (SITREP_IS_PIN_LAYER (self), 0);
+  collect (self);
+  for (guint i = 0; i < self->visible->len; i++)
+    n += !g_array_index (self->visible, VisiblePin, i).faded;
+  for (guint i = 0; i < self->clusters->len; i++)
+    if (!g_array_index (self->clusters, VisibleCluster, i).faded)
+      n += g_array_index (self->clusters, VisibleCluster, i).n_members;
+  return n;
+}
+
+gboolean
+sitrep_pin_layer_hover_at (SitrepPinLayer *self,
+                           double          x,
+                           double          y)
+{
+  g_return_val_if_fail (SITREP_IS_PIN_LAYER (self), FALSE);
+  on_motion (NULL, x, y, self);
+  return self->hovered != NULL;
+}
+
+gboolean
+sitrep_pin_layer_activate_at (SitrepPinLayer *self,
+                              double          x,
+                              double          y)
+{
+  guint index;
+
+  g_return_val_if_fail (SITREP_IS_PIN_LAYER (self), FALSE);
+  index = sitrep_pin_layer_pick (self, x, y);
+  if (index != G_MAXUINT)
+    {
+      sitrep_pin_layer_set_selected_index (self, index);
+      return TRUE;
+    }
+  return zoom_into_cluster (self, x, y);
 }

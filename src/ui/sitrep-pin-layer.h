@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sitrep-pin-layer.h: the map layer that draws every visible event as a pin. */
+/* sitrep-pin-layer.h: the map layer that draws every visible event as a pin or cluster. */
 #pragma once
 
 #include <shumate/shumate.h>
@@ -48,5 +48,27 @@ gboolean          sitrep_pin_layer_get_position       (SitrepPinLayer   *self,
                                                        guint             index,
                                                        double           *x,
                                                        double           *y);
+
+/* The filter: a bit per store index (guint64 words), NULL draws every event. */
+void              sitrep_pin_layer_set_filter_mask    (SitrepPinLayer   *self,
+                                                       GBytes           *mask);
+/* Whether events of a window's length before and after it are drawn faded (else hidden). */
+gboolean          sitrep_pin_layer_get_fade_outside_window (SitrepPinLayer *self);
+void              sitrep_pin_layer_set_fade_outside_window (SitrepPinLayer *self,
+                                                            gboolean        fade);
+/* Store indices of the pin or cluster under the pointer (GArray of guint), or NULL. */
+GArray           *sitrep_pin_layer_get_hovered        (SitrepPinLayer   *self);
+/* Clusters drawn for the current view (0 at high zoom or with few events), and events
+ * drawn in pins or clusters, not faded. */
+guint             sitrep_pin_layer_get_n_clusters     (SitrepPinLayer   *self);
+guint             sitrep_pin_layer_get_n_drawn        (SitrepPinLayer   *self);
+/* What the pointer does at (x, y) in layer coordinates, for tests and keyboard: hover
+ * (TRUE when over a pin or cluster) and click (select a pin, or zoom into a cluster). */
+gboolean          sitrep_pin_layer_hover_at           (SitrepPinLayer   *self,
+                                                       double            x,
+                                                       double            y);
+gboolean          sitrep_pin_layer_activate_at        (SitrepPinLayer   *self,
+                                                       double            x,
+                                                       double            y);
 
 G_END_DECLS

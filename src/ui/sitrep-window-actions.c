@@ -106,7 +106,37 @@ reset_view_activated (GSimpleAction *action,
                           SITREP_MAP_DEFAULT_ZOOM);
 }
 
+/* timeline: Ctrl+F opens the filter, F9 shows or hides the event list, Ctrl+Space plays. */
+static void
+filter_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  gtk_menu_button_popup (sitrep_window_get_filter_button (user_data));
+}
+
+static void
+toggle_event_list_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  GtkToggleButton *button = sitrep_window_get_list_button (user_data);
+
+  gtk_toggle_button_set_active (button, !gtk_toggle_button_get_active (button));
+}
+
+static void
+play_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (sitrep_window_get_timeline (user_data)), "timeline.play", NULL);
+}
+
 static const GActionEntry win_entries[] = {
+  { "filter", filter_activated },
+  { "toggle-event-list", toggle_event_list_activated },
+  { "play", play_activated },
   { "open", open_activated },
   { "cancel-load", cancel_load_activated },
   { "clear-selection", clear_selection_activated },

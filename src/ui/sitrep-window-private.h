@@ -2,7 +2,10 @@
 /* sitrep-window-private.h: the window's parts, for its actions file and the tests. */
 #pragma once
 
+#include "sitrep-event-list.h"
 #include "sitrep-event-sidebar.h"
+#include "sitrep-filter.h"
+#include "sitrep-timeline.h"
 #include "sitrep-map-view.h"
 #include "sitrep-window.h"
 
@@ -17,6 +20,13 @@ void                sitrep_window_show_toast      (SitrepWindow *self,
                                                    const char   *message);
 void                sitrep_window_cancel_load     (SitrepWindow *self);
 void                sitrep_window_clear_selection (SitrepWindow *self);
+
+/* timeline: the timeline, the event list and the filter. */
+SitrepTimeline     *sitrep_window_get_timeline      (SitrepWindow *self);
+SitrepEventList    *sitrep_window_get_event_list    (SitrepWindow *self);
+SitrepFilter       *sitrep_window_get_filter        (SitrepWindow *self);
+GtkMenuButton      *sitrep_window_get_filter_button (SitrepWindow *self);
+GtkToggleButton    *sitrep_window_get_list_button   (SitrepWindow *self);
 
 /* sitrep-window-actions.c */
 void                sitrep_window_actions_init    (SitrepWindow *self);

@@ -6,7 +6,11 @@
 
 #include <glib/gi18n.h>
 
+#include "sitrep-event-list.h"
 #include "sitrep-event-sidebar.h"
+#include "sitrep-filter-popover.h"
+#include "sitrep-timeline.h"
+#include "sitrep-timeline-link.h"
 #include "sitrep-map-view.h"
 #include "sitrep-pin-layer.h"
 #include "sitrep-window-private.h"
@@ -38,6 +42,14 @@ struct _SitrepWindow
   GtkLabel *loading_label;
   GtkProgressBar *progress_bar;
   SitrepEventSidebar *sidebar;
+  SitrepTimeline *timeline;
+  SitrepEventList *event_list;
+  GtkMenuButton *filter_button;
+  GtkToggleButton *list_button;
+
+  /* timeline: the filter and what keeps map, timeline and list in step */
+  SitrepFilter *filter;
+  SitrepTimelineLink *timeline_link;
 };
 
 G_DEFINE_FINAL_TYPE (SitrepWindow, sitrep_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -334,6 +346,8 @@ sitrep_window_dispose (GObject *object)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->last_toast);
+  g_clear_object (&self->timeline_link);
+  g_clear_object (&self->filter);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_WINDOW);
 
@@ -397,6 +411,8 @@ sitrep_window_class_init (SitrepWindowClass *klass)
 
   g_type_ensure (SITREP_TYPE_MAP_VIEW);
   g_type_ensure (SITREP_TYPE_EVENT_SIDEBAR);
+  g_type_ensure (SITREP_TYPE_TIMELINE);
+  g_type_ensure (SITREP_TYPE_EVENT_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sitrep/Sitrep/sitrep-window.ui");
@@ -411,6 +427,10 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, event_list);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, list_button);
 }
 
 static void
@@ -444,8 +464,51 @@ sitrep_window_init (SitrepWindow *self)
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
+  /* The timeline, the event list and the filter follow the same store as the map. */
+  self->filter = sitrep_filter_new ();
+  gtk_menu_button_set_popover (self->filter_button, sitrep_filter_popover_new (self->filter));
+  self->timeline_link = sitrep_timeline_link_new (self->store, self->map_view, self->timeline,
+                                                  self->event_list, self->filter);
+  g_signal_connect_object (self->timeline_link, "filter-failed",
+                           G_CALLBACK (sitrep_window_show_toast), self, G_CONNECT_SWAPPED);
+
   sitrep_window_actions_init (self);
   update_subtitle (self);
+}
+
+SitrepTimeline *
+sitrep_window_get_timeline (SitrepWindow *self)
+{
+  g_return_val_if_fail (SITREP_IS_WINDOW (self), NULL);
+  return self->timeline;
+}
+
+SitrepEventList *
+sitrep_window_get_event_list (SitrepWindow *self)
+{
+  g_return_val_if_fail (SITREP_IS_WINDOW (self), NULL);
+  return self->event_list;
+}
+
+SitrepFilter *
+sitrep_window_get_filter (SitrepWindow *self)
+{
+  g_return_val_if_fail (SITREP_IS_WINDOW (self), NULL);
+  return self->filter;
+}
+
+GtkMenuButton *
+sitrep_window_get_filter_button (SitrepWindow *self)
+{
+  g_return_val_if_fail (SITREP_IS_WINDOW (self), NULL);
+  return self->filter_button;
+}
+
+GtkToggleButton *
+sitrep_window_get_list_button (SitrepWindow *self)
+{
+  g_return_val_if_fail (SITREP_IS_WINDOW (self), NULL);
+  return self->list_button;
 }
 
 SitrepWindow *
