@@ -27,4 +27,8 @@ int sitrep_cli_info (int argc, char **argv);
 /* Benchmarks: `sitrep-cli bench NAME …`, each in sitrep-cli-bench-NAME.c, printing JSON. */
 int sitrep_cli_bench (int argc, char **argv);
 
+/* sitrep-cli-gazetteer.c: `gazetteer lookup|scan|normalize`, and `bench gazetteer`. */
+int sitrep_cli_gazetteer (int argc, char **argv);
+int sitrep_cli_bench_gazetteer (int argc, char **argv);
+
 G_END_DECLS

@@ -14,6 +14,8 @@
 static const SitrepCliEntry commands[] = {
   /* { "info", N_("Print a collection's schema version, counts and date range"),
        sitrep_cli_info }, */
+  { "gazetteer", N_("Look up place names, or list the places a text names"),
+    sitrep_cli_gazetteer },
   { NULL, NULL, NULL },
 };
 
