@@ -559,6 +559,9 @@ static gboolean
 river_visible (guint  rank,
                double zoom)
 {
+  /* From zoom 8 GSHHG's finer rivers take over: both together would draw every river twice. */
+  if (zoom >= 8.0)
+    return FALSE;
   if (rank <= 5)
     return TRUE;
   if (rank <= 7)
@@ -570,20 +573,20 @@ static double
 stream_width (guint  level,
               double zoom)
 {
-  double base = level <= 2 ? 1.0 : level == 3 ? 0.8 : 0.6;
+  double base = level <= 2 ? 1.6 : level == 3 ? 1.2 : 0.9;
 
-  return base * CLAMP (0.7 + (zoom - 8.0) * 0.15, 0.7, 1.8);
+  if (zoom < 8.0)
+    return base * 0.6;
+  return base * CLAMP (1.0 + (zoom - 8.0) * 0.2, 1.0, 2.0);
 }
 
 static gboolean
 stream_visible (guint  level,
                 double zoom)
 {
-  if (level <= 2)
+  if (level <= 3)
     return zoom >= 7.0;
-  if (level == 3)
-    return zoom >= 8.0;
-  return zoom >= 10.0;
+  return zoom >= 8.0;
 }
 
 guint

@@ -31,7 +31,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import shp  # noqa: E402
 
 WORLD = 1 << 30
-BOX = (17.0, 42.0, 45.0, 55.5)  # lon_min, lat_min, lon_max, lat_max
+BOX = (12.0, 40.0, 52.0, 58.0)  # lon_min, lat_min, lon_max, lat_max
 
 LAYER_LAND, LAYER_OBLAST, LAYER_LAKE, LAYER_RIVER, LAYER_STREAM, LAYER_ADMIN1, LAYER_ADMIN0 = range(7)
 KIND_POLYGON, KIND_LINE = 0, 1
@@ -226,15 +226,16 @@ def load_features(root):
             rank = int(rec['scalerank'] or 9)
             feats.append(Feature(LAYER_RIVER, KIND_LINE, rank, rec['name'], [project(r) for r in runs]))
 
-    # Smaller rivers (the Oskil, the Aidar...) from GSHHG WDBII: levels 1-4 are permanent
-    # rivers, from major to minor; 5+ are minor, intermittent rivers and canals.
+    # Smaller rivers (the Oskil, the Aidar...) from GSHHG WDBII: level 1 outlines the banks
+    # of double-lined rivers, 2-4 are permanent rivers from major to minor; 5+ are minor,
+    # intermittent rivers and canals.
     for level, line in gshhg_rivers(root):
-        if level > 4:
+        if level < 2 or level > 4:
             continue
         runs = clip_line(line)
         for r in runs:
             feats.append(Feature(LAYER_STREAM, KIND_LINE, level, '', [project(r)],
-                                 min_level=1 if level <= 3 else 2))
+                                 min_level=1))
 
     # Oblast borders of Ukraine.
     for (stype, parts), rec in shp.read(os.path.join(gdl, 'ne_10m_admin_1_states_provinces_lines')):
