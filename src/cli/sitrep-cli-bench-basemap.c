@@ -129,7 +129,7 @@ sitrep_cli_bench_basemap (int    argc,
           double cx, cy;
           g_autoptr(GArray) placed = NULL;
 
-          sitrep_basemap_latlon_to_world (48.9 + round * 0.05, 37.2 + round * 0.08, z, &cx, &cy);
+          sitrep_basemap_latlon_to_world (48.9 + round * 0.05, 37.2 + round * 0.08, z + 0.3, &cx, &cy);
           t0 = g_get_monotonic_time ();
           placed = sitrep_map_labels_layout (labels, pango, z + 0.3, cx - 640, cy - 400, 1280, 800);
           g_array_append_vals (labels_ms, &(double) { (g_get_monotonic_time () - t0) / 1000.0 }, 1);
