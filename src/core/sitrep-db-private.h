@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sitrep-db-private.h: what core's siblings, the generator and the tests may see of SitrepDb. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sitrep-db.h"
+
+G_BEGIN_DECLS
+
+/* Runs one migration step on an open read-write handle: BEGIN IMMEDIATE, script,
+ * PRAGMA user_version = from_version + 1, COMMIT; on any error rolls back, so the file
+ * keeps its old version and nothing of the script. display_name is for the message. */
+gboolean sitrep_db_migrate_step (sqlite3     *handle,
+                                 int          from_version,
+                                 const char  *script,
+                                 const char  *display_name,
+                                 GError     **error);
+
+/* For bulk writers (the synthetic generator): when FALSE, insert_event and add_claim do
+ * not write rows of the full-text index event_search. TRUE by default. */
+void     sitrep_db_set_index_search (SitrepDb *self,
+                                     gboolean  index_search);
+
+/* The stable uid of an event without one: the first 16 hex digits of the sha256 of its
+ * kind, start, lat, lon and summary. */
+char    *sitrep_db_compute_uid     (SitrepEvent *event);
+
+/* Sets error from the handle's last SQLite error. */
+void     sitrep_db_set_sqlite_error (SitrepDb    *self,
+                                     int          rc,
+                                     GError     **error);
+
+G_END_DECLS
