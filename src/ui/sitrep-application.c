@@ -5,39 +5,179 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <shumate/shumate.h>
 
-#include "sitrep-application.h"
+#include "sitrep-about.h"
+#include "sitrep-application-private.h"
+#include "sitrep-window.h"
 
 struct _SitrepApplication
 {
   AdwApplication parent_instance;
+
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (SitrepApplication, sitrep_application, ADW_TYPE_APPLICATION)
 
+char *
+sitrep_application_dup_default_collection (SitrepApplication *self)
+{
+  g_autofree char *last = NULL;
+  const char *data_dir;
+
+  g_return_val_if_fail (SITREP_IS_APPLICATION (self), NULL);
+
+  last = g_settings_get_string (self->settings, "last-file");
+  if (last && *last && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&last);
+
+  data_dir = g_getenv ("SITREP_DATA_DIR");
+  if (data_dir == NULL || *data_dir == '\0')
+    data_dir = PKGDATADIR;
+  return g_build_filename (data_dir, "sample.sitrep", NULL);
+}
+
+static SitrepWindow *
+get_window (SitrepApplication *self)
+{
+  /* The most recently focused main window (not the About window, say), else a new one. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (SITREP_IS_WINDOW (l->data))
+      return SITREP_WINDOW (l->data);
+  return sitrep_window_new (GTK_APPLICATION (self));
+}
+
 static void
 sitrep_application_activate (GApplication *app)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  SitrepApplication *self = SITREP_APPLICATION (app);
+  SitrepWindow *window = get_window (self);
 
-  if (window == NULL)
+  if (!sitrep_window_has_collection (window) && !sitrep_window_get_loading (window))
     {
-      window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
-      gtk_window_set_title (window, _("Sitrep"));
-      gtk_window_set_default_size (window, 1200, 800);
+      g_autofree char *path = sitrep_application_dup_default_collection (self);
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+
+      sitrep_window_open (window, file);
     }
-  gtk_window_present (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+sitrep_application_open (GApplication  *app,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  SitrepWindow *window = get_window (SITREP_APPLICATION (app));
+
+  /* One collection per window: the first file given is opened. */
+  if (n_files > 0)
+    sitrep_window_open (window, files[0]);
+  if (n_files > 1)
+    g_warning ("Only one collection can be opened at a time; ignoring %d more", n_files - 1);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Closing each window saves its size; then the application ends with them. */
+  for (GList *l = windows; l; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+  g_application_quit (app);
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  sitrep_show_about (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
+}
+
+static void
+shortcuts_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (window)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static const GActionEntry app_entries[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+  { "shortcuts", shortcuts_activated },
+};
+
+static void
+sitrep_application_startup (GApplication *app)
+{
+  static const struct
+  {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.clear-selection", { "Escape", NULL } },
+    { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+    { "win.zoom-out", { "<Control>minus", NULL } },
+    { "win.reset-view", { "<Control>0", NULL } },
+  };
+
+  G_APPLICATION_CLASS (sitrep_application_parent_class)->startup (app);
+
+  /* Tile servers ask for a real User-Agent naming the application. */
+  shumate_set_user_agent ("Sitrep/" PACKAGE_VERSION " (+https://github.com/sitrep/sitrep)");
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
+                                   G_N_ELEMENTS (app_entries), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
+}
+
+static void
+sitrep_application_dispose (GObject *object)
+{
+  SitrepApplication *self = SITREP_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sitrep_application_parent_class)->dispose (object);
 }
 
 static void
 sitrep_application_class_init (SitrepApplicationClass *klass)
 {
-  G_APPLICATION_CLASS (klass)->activate = sitrep_application_activate;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = sitrep_application_dispose;
+  app_class->startup = sitrep_application_startup;
+  app_class->activate = sitrep_application_activate;
+  app_class->open = sitrep_application_open;
 }
 
 static void
 sitrep_application_init (SitrepApplication *self)
 {
+  self->settings = g_settings_new (APP_ID);
 }
 
 SitrepApplication *
@@ -46,5 +186,6 @@ sitrep_application_new (void)
   return g_object_new (SITREP_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/sitrep/Sitrep",
                        NULL);
 }

@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sitrep-window-actions.c: the window's actions (win.*): open, selection, zoom, loading. */
+#define G_LOG_DOMAIN "sitrep-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sitrep-window-private.h"
+
+static void
+on_open_response (GtkNativeDialog *dialog,
+                  int              response,
+                  SitrepWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file)
+        sitrep_window_open (self, file);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+/* GtkFileChooserNative goes through the file chooser portal inside Flatpak. */
+static void
+open_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  SitrepWindow *self = user_data;
+  GtkFileChooserNative *dialog;
+  g_autoptr (GtkFileFilter) collections = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+  const char *path = sitrep_event_store_get_path (sitrep_window_get_store (self));
+
+  dialog = gtk_file_chooser_native_new (_("Open a Collection"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  gtk_file_filter_set_name (collections, _("Sitrep collections"));
+  gtk_file_filter_add_suffix (collections, "sitrep");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), collections);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), collections);
+
+  if (path)
+    {
+      g_autoptr (GFile) current = g_file_new_for_path (path);
+      g_autoptr (GFile) folder = g_file_get_parent (current);
+
+      if (folder)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+    }
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+cancel_load_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  sitrep_window_cancel_load (SITREP_WINDOW (user_data));
+}
+
+static void
+clear_selection_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  sitrep_window_clear_selection (SITREP_WINDOW (user_data));
+}
+
+static void
+zoom_in_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  shumate_map_zoom_in (sitrep_map_view_get_map (sitrep_window_get_map_view (user_data)));
+}
+
+static void
+zoom_out_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  shumate_map_zoom_out (sitrep_map_view_get_map (sitrep_window_get_map_view (user_data)));
+}
+
+static void
+reset_view_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  ShumateMap *map = sitrep_map_view_get_map (sitrep_window_get_map_view (user_data));
+
+  shumate_map_go_to_full (map, SITREP_MAP_DEFAULT_LATITUDE, SITREP_MAP_DEFAULT_LONGITUDE,
+                          SITREP_MAP_DEFAULT_ZOOM);
+}
+
+static const GActionEntry win_entries[] = {
+  { "open", open_activated },
+  { "cancel-load", cancel_load_activated },
+  { "clear-selection", clear_selection_activated },
+  { "zoom-in", zoom_in_activated },
+  { "zoom-out", zoom_out_activated },
+  { "reset-view", reset_view_activated },
+};
+
+void
+sitrep_window_actions_init (SitrepWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
+                                   G_N_ELEMENTS (win_entries), self);
+  sitrep_window_actions_update (self);
+}
+
+void
+sitrep_window_actions_update (SitrepWindow *self)
+{
+  GAction *cancel = g_action_map_lookup_action (G_ACTION_MAP (self), "cancel-load");
+
+  if (cancel)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (cancel), sitrep_window_get_loading (self));
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sitrep-window-private.h: the window's parts, for its actions file and the tests. */
+#pragma once
+
+#include "sitrep-event-sidebar.h"
+#include "sitrep-map-view.h"
+#include "sitrep-window.h"
+
+G_BEGIN_DECLS
+
+SitrepMapView      *sitrep_window_get_map_view    (SitrepWindow *self);
+SitrepEventSidebar *sitrep_window_get_sidebar     (SitrepWindow *self);
+/* The last toast shown (an error, usually), or NULL. */
+AdwToast           *sitrep_window_get_last_toast  (SitrepWindow *self);
+/* Shows message (plain text, escaped here) in a toast. */
+void                sitrep_window_show_toast      (SitrepWindow *self,
+                                                   const char   *message);
+void                sitrep_window_cancel_load     (SitrepWindow *self);
+void                sitrep_window_clear_selection (SitrepWindow *self);
+
+/* sitrep-window-actions.c */
+void                sitrep_window_actions_init    (SitrepWindow *self);
+/* Enables the actions that depend on the window's state (cancel-load while loading). */
+void                sitrep_window_actions_update  (SitrepWindow *self);
+
+G_END_DECLS
