@@ -17,6 +17,8 @@
 #include "sitrep-basemap-labels.h"
 #include "sitrep-basemap-layers.h"
 #include "sitrep-cli-private.h"
+#include "sitrep-event-store.h"
+#include "sitrep-kind-style.h"
 #include "sitrep-mbtiles-source.h"
 
 static gboolean
@@ -155,6 +157,40 @@ draw_raster (cairo_t           *cr,
   return drawn;
 }
 
+/* The events of [from, to) inside the view, drawn as the window's pin layer draws them
+ * (sitrep_kind_style_draw_pin: hollow when only hedged claims support the event). */
+static guint
+draw_pins (SitrepEventStore *store,
+           cairo_t          *cr,
+           gint64            from,
+           gint64            to,
+           double            zoom,
+           double            x0,
+           double            y0,
+           double            width,
+           double            height)
+{
+  const SitrepEventColumns *c = sitrep_event_store_get_columns (store);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  double margin = SITREP_PIN_SELECTED_RADIUS + 2;
+  SitrepBBox bbox;
+
+  sitrep_basemap_world_to_latlon (x0 - margin, y0 - margin, zoom, &bbox.max_lat, &bbox.min_lon);
+  sitrep_basemap_world_to_latlon (x0 + width + margin, y0 + height + margin, zoom,
+                                  &bbox.min_lat, &bbox.max_lon);
+  sitrep_event_store_query (store, from, to, &bbox, found);
+  for (guint k = 0; k < found->len; k++)
+    {
+      guint i = g_array_index (found, guint, k);
+      double px, py;
+
+      sitrep_basemap_latlon_to_world (c->lat[i], c->lon[i], zoom, &px, &py);
+      sitrep_kind_style_draw_pin (cr, c->kind[i], px - x0, py - y0, SITREP_PIN_RADIUS,
+                                  (c->flags[i] & SITREP_EVENT_FLAG_HEDGED) != 0, FALSE);
+    }
+  return found->len;
+}
+
 static void
 draw_attribution (cairo_t    *cr,
                   const char *text,
@@ -213,6 +249,8 @@ sitrep_cli_snapshot (int    argc,
   const char *attribution = _("Basemap: Natural Earth, GSHHG");
   g_autofree char *mbtiles_attribution = NULL;
   cairo_status_t status;
+  g_autoptr(SitrepEventStore) store = NULL;
+  gint64 t_from = 0, t_to = 0;
 
   ctx = g_option_context_new (_("[FILE.sitrep] — render the map to a PNG image"));
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
@@ -258,7 +296,31 @@ sitrep_cli_snapshot (int    argc,
       return 2;
     }
 
-  /* PINS-LOAD */
+  if (argc == 2)
+    {
+      store = sitrep_event_store_new ();
+      if (!sitrep_event_store_load (store, argv[1], NULL, NULL, NULL, &error))
+        {
+          sitrep_cli_error ("%s", error->message);
+          return 1;
+        }
+      if (sitrep_event_store_get_range (store, &t_from, &t_to))
+        t_to += 1;
+    }
+  if (from != NULL && !sitrep_iso_day_to_unix (from, &t_from))
+    {
+      sitrep_cli_error (_("--from must be a day as YYYY-MM-DD, not “%s”"), from);
+      return 2;
+    }
+  if (to != NULL)
+    {
+      if (!sitrep_iso_day_to_unix (to, &t_to))
+        {
+          sitrep_cli_error (_("--to must be a day as YYYY-MM-DD, not “%s”"), to);
+          return 2;
+        }
+      t_to += 86400;   /* the whole last day */
+    }
 
   basemap = sitrep_basemap_get_default (&error);
   if (basemap == NULL)
@@ -303,7 +365,8 @@ sitrep_cli_snapshot (int    argc,
         attribution = mbtiles_attribution = g_path_get_basename (basemap_name);
     }
 
-  /* PINS-DRAW */
+  if (store != NULL)
+    draw_pins (store, cr, t_from, t_to, zoom, x0, y0, w, h);
 
   font_map = pango_cairo_font_map_get_default ();
   pango = pango_font_map_create_context (font_map);
