@@ -278,6 +278,13 @@ sitrep_basemap_layers_get_label_layer (SitrepBasemapLayers *self)
   return self->label_layer;
 }
 
+SitrepBasemapSource *
+sitrep_basemap_layers_get_offline_source (SitrepBasemapLayers *self)
+{
+  g_return_val_if_fail (SITREP_IS_BASEMAP_LAYERS (self), NULL);
+  return self->offline_source;
+}
+
 SitrepBasemapStyle
 sitrep_basemap_layers_get_style (SitrepBasemapLayers *self)
 {

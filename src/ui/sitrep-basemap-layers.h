@@ -41,6 +41,7 @@ SitrepBasemapLayers *sitrep_basemap_layers_new            (ShumateMap          *
  * contributors" when OSM tiles show); the window puts it in its overlay. */
 GtkWidget          *sitrep_basemap_layers_get_attribution (SitrepBasemapLayers *self);
 SitrepLabelLayer   *sitrep_basemap_layers_get_label_layer (SitrepBasemapLayers *self);
+SitrepBasemapSource *sitrep_basemap_layers_get_offline_source (SitrepBasemapLayers *self);
 SitrepBasemapStyle  sitrep_basemap_layers_get_style       (SitrepBasemapLayers *self);
 /* "offline", "osm" or "mbtiles": what is shown now (a bad MBTiles file falls back). */
 const char         *sitrep_basemap_layers_get_kind        (SitrepBasemapLayers *self);

@@ -75,7 +75,7 @@ static const SitrepBasemapPalette palettes[] = {
   },
   [SITREP_BASEMAP_STYLE_DARK] = {
     .water = { 0.090, 0.125, 0.173 },
-    .land = { 0.173, 0.173, 0.184 },
+    .land = { 0.150, 0.150, 0.160 },
     .oblast = {
       { 0.220, 0.220, 0.235 },
       { 0.204, 0.204, 0.220 },
@@ -85,7 +85,7 @@ static const SitrepBasemapPalette palettes[] = {
     .oblast_border = { 0.365, 0.345, 0.400 },
     .state_border = { 0.690, 0.600, 0.760 },
     .state_border_halo = { 0.290, 0.255, 0.333 },
-    .river = { 0.188, 0.310, 0.420 },
+    .river = { 0.255, 0.420, 0.580 },
     .drained = { 0.227, 0.235, 0.200 },
     .label = { 0.890, 0.890, 0.910 },
     .label_halo = { 0.090, 0.090, 0.100 },
