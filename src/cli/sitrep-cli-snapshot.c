@@ -246,7 +246,7 @@ sitrep_cli_snapshot (int    argc,
   g_autoptr(GArray) placed = NULL;
   PangoFontMap *font_map;
   PangoContext *pango = NULL;
-  const char *attribution = _("Basemap: Natural Earth, GSHHG");
+  const char *attribution = _("Map data: Natural Earth, GSHHG");
   g_autofree char *mbtiles_attribution = NULL;
   cairo_status_t status;
   g_autoptr(SitrepEventStore) store = NULL;

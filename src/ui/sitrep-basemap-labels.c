@@ -70,13 +70,13 @@ sitrep_map_label_min_zoom (guint32 population)
     return 6;
   if (population >= 50000)
     return 7;
-  if (population >= 20000)
+  if (population >= 15000)
     return 8;
-  if (population >= 8000)
+  if (population >= 5000)
     return 9;
-  if (population >= 3000)
+  if (population >= 2000)
     return 10;
-  if (population >= 1000)
+  if (population >= 500)
     return 11;
   return 12;
 }
