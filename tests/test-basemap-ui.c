@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "sitrep-basemap-layers.h"
 #include "sitrep-preferences.h"
@@ -221,6 +222,32 @@ test_preferences_mbtiles (Fixture       *f,
   g_rmdir (dir);
 }
 
+/* With the network cut, choosing OpenStreetMap still shows the offline map under it,
+ * with no error: the online test again, in a network namespace of its own. */
+static void
+test_no_network (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  const char *argv[] = { "unshare", "-n", self, "-p", "/basemap-ui/online-attribution", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  if (!g_spawn_command_line_sync ("unshare -n true", NULL, NULL, &status, NULL)
+      || !g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_skip ("unshare -n is not permitted here: cannot cut the network for this test");
+      return;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                               &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("The online test failed without network:\n%s\n%s", out, err);
+  g_assert_nonnull (strstr (out, "ok 1 /basemap-ui/online-attribution"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,5 +260,6 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/basemap-ui/preferences-mbtiles", Fixture, NULL, fixture_setup, test_preferences_mbtiles,
               fixture_teardown);
+  g_test_add_func ("/basemap-ui/no-network", test_no_network);
   return g_test_run ();
 }
