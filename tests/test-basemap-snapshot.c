@@ -87,12 +87,31 @@ typedef struct
 } Rgb;
 
 /* The pixel at (lat, lon) in a snapshot of the view above. */
+static cairo_surface_t *
+load_png (const char *png)
+{
+  static GHashTable *loaded;
+  cairo_surface_t *s;
+
+  /* Each image is sampled many times: decode it once. */
+  if (loaded == NULL)
+    loaded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify) cairo_surface_destroy);
+  s = g_hash_table_lookup (loaded, png);
+  if (s == NULL)
+    {
+      s = cairo_image_surface_create_from_png (png);
+      g_hash_table_insert (loaded, g_strdup (png), s);
+    }
+  return cairo_surface_reference (s);
+}
+
 static Rgb
 sample (const char *png,
         double      lat,
         double      lon)
 {
-  cairo_surface_t *s = cairo_image_surface_create_from_png (png);
+  cairo_surface_t *s = load_png (png);
   double cx, cy, x, y;
   const guint8 *p;
   Rgb rgb;
