@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 
 #include "sitrep-basemap.h"
+#include "sitrep-basemap-export.h"
 #include "sitrep-db.h"
 #include "sitrep-test-util.h"
 #include "sitrep-types.h"
@@ -293,6 +294,37 @@ test_offline_without_network (void)
   g_assert_cmpint (distance (sample (out, 47.3, 32.2), sample (light, 47.3, 32.2)), <, 6);
 }
 
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!sitrep_map_image_write_png_finish (result, error) && *error == NULL)
+    g_error ("failed without an error");
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
+}
+
+/* File → Export Map Image renders on a worker thread: the same image as the CLI's. */
+static void
+test_export_async (void)
+{
+  g_autofree char *cli = snapshot (NULL, "dark", NULL, NULL);
+  g_autofree char *out = sitrep_test_tmp_path ("export.png");
+  SitrepMapImage image = { CLAT, CLON, ZOOM, W, H, SITREP_BASEMAP_STYLE_DARK, NULL, NULL, 0, 0 };
+  GError *error = NULL;
+
+  sitrep_map_image_write_png_async (&image, out, NULL, on_exported, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);   /* "done", no real error */
+  g_clear_error (&error);
+  g_assert_cmpint (box_difference (out, cli, 45.0, 31.5), ==, 0);
+  g_assert_cmpint (box_difference (out, cli, 47.3, 32.2), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,5 +334,6 @@ main (int   argc,
   g_test_add_func ("/snapshot/pins-and-dates", test_pins_and_dates);
   g_test_add_func ("/snapshot/bad-arguments", test_bad_arguments);
   g_test_add_func ("/snapshot/offline-without-network", test_offline_without_network);
+  g_test_add_func ("/snapshot/export-async", test_export_async);
   return g_test_run ();
 }
