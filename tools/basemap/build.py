@@ -43,9 +43,10 @@ LEVELS = [(0, 0, 6, 0.6, 6), (1, 7, 9, 0.6, 9), (2, 10, 30, 0.6, 12)]
 CRIMEA_NECK = (33.3, 45.45, 35.6, 46.35)
 
 # The maritime border in the Kerch Strait between Crimea (Ukraine) and the Taman peninsula
-# (Russia), approximately along the fairway west of Tuzla island.
-KERCH_STRAIT = [(36.48, 45.47), (36.58, 45.38), (36.60, 45.30), (36.58, 45.22),
-                (36.52, 45.12), (36.45, 45.02)]
+# (Russia): the middle of the water between the two coasts as Natural Earth draws them,
+# passing east of Tuzla island (Ukrainian since Soviet times).
+KERCH_STRAIT = [(36.66, 45.52), (36.667, 45.395), (36.652, 45.347), (36.68, 45.30),
+                (36.60, 45.226), (36.50, 45.19), (36.53, 45.13), (36.57, 45.08), (36.55, 44.98)]
 
 # Reservoirs drained since the destruction of the Kakhovka dam (6 June 2023): drawn as
 # a former reservoir, not as water. Identified by bounding box centre.
