@@ -81,7 +81,7 @@ sitrep_cli_gazetteer (int    argc,
   SitrepGazetteer *g;
   int status = 0;
 
-  ctx = g_option_context_new (_("lookup NAME… | scan FILE… | normalize NAME…"));
+  ctx = g_option_context_new (_("lookup NAME… | scan FILE… | normalize NAME… | bench FILE…"));
   g_option_context_set_summary (ctx, _("Look up place names in Sitrep’s gazetteer."));
   g_option_context_add_main_entries (ctx, options, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
@@ -89,11 +89,13 @@ sitrep_cli_gazetteer (int    argc,
       sitrep_cli_error ("%s", error->message);
       return 2;
     }
-  if (argc < 3)
+  if (argc < 3 && !(argc == 2 && strcmp (argv[1], "bench") == 0))
     {
       sitrep_cli_error (_("gazetteer: give “lookup NAME”, “scan FILE” or “normalize NAME”"));
       return 2;
     }
+  if (strcmp (argv[1], "bench") == 0)
+    return sitrep_cli_bench_gazetteer (argc - 1, argv + 1);
   if (strcmp (argv[1], "normalize") == 0)
     {
       for (int i = 2; i < argc; i++)

@@ -17,8 +17,11 @@
 #include "sitrep-trie.h"
 
 #define GAZETTEER_RESOURCE "/io/github/sitrep/Sitrep/gazetteer/gazetteer.tsv.gz"
+#define STOPWORDS_RESOURCE "/io/github/sitrep/Sitrep/gazetteer/stopwords.txt"
+#define CAPITALS_MIN_POPULATION 10000  /* a name in CAPITALS must be a town at least this big */
 #define N_COLUMNS 13
 #define MIN_LETTERS 4          /* names of 3 letters or fewer are skipped in text */
+#define BIG_TOWN 20000         /* a town this big is found even when its name is a common word */
 #define MAX_SUFFIX 4           /* skeleton symbols of a Cyrillic case ending */
 #define CHUNK (1 << 20)        /* texts are scanned in pieces of about this many bytes */
 
@@ -35,14 +38,19 @@ typedef struct
   const char *key;   /* in keys_chunk */
   guint32     entry;
   guint8      kind;
+  guint8      latin;   /* from a name written in Latin script */
 } Pair;
 
 typedef struct
 {
+  guint32 latin_off;   /* candidates when a Latin word ends with the key: only names */
+  guint32 n_latin;     /* written in Latin count (Фролы is not "Freely") */
   guint32 exact_off;   /* candidates when the word ends with the key */
   guint32 n_exact;
   guint32 suffix_off;  /* candidates when a Cyrillic case ending follows */
   guint32 n_suffix;
+  guint32 cyr_off;     /* candidates when a Cyrillic word ends with the key: the key's */
+  guint32 n_cyr;       /* own entries and those of a shorter key + case ending */
 } KeyInfo;
 
 struct _SitrepGazetteer
@@ -57,41 +65,9 @@ struct _SitrepGazetteer
   GPtrArray    *alternates;  /* per entry: the alternates field (for lookup debugging) */
   SitrepTrie   *trie;
   GHashTable   *suffixes;    /* skeleton case endings */
+  GHashTable   *adjectives;  /* oblast adjectives in all cases: Харківська (обласна …) */
+  GHashTable   *big_names;   /* skeletons of the names of big towns and of regions */
   gint64        load_usec;
-};
-
-/* Common words that are also place names: never matched in running text. */
-static const char *const stop_words[] = {
-  /* English */
-  "about", "after", "again", "against", "also", "among", "army", "attack", "before",
-  "being", "border", "both", "city", "could", "defence", "defense", "during", "each",
-  "east", "even", "first", "force", "forces", "from", "front", "have", "here", "into",
-  "just", "last", "like", "local", "long", "main", "many", "march", "more", "most",
-  "much", "must", "near", "news", "night", "north", "only", "other", "over", "peace",
-  "said", "says", "since", "some", "south", "such", "than", "that", "their", "them",
-  "then", "there", "these", "they", "this", "those", "three", "through", "under", "until",
-  "very", "victory", "village", "were", "west", "what", "when", "where", "which", "while",
-  "will", "with", "would", "year", "years", "mayor", "media", "monday", "tuesday",
-  "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "april",
-  "june", "july", "august", "september", "october", "november", "december", "general",
-  "president", "minister", "ministry", "state", "staff", "union", "central", "district",
-  "region", "oblast", "russia", "russian", "ukraine", "ukrainian", "europe",
-  "kremlin", "nato", "reuters", "according", "report", "reports", "reported", "officials",
-  "military", "troops", "soldiers", "people", "civilians", "police", "government",
-  "sources", "source", "damage", "damaged", "strike", "strikes", "drone", "drones",
-  "missile", "missiles", "shelling", "artillery", "governor", "spokesman",
-  "river", "lake", "hill", "forest", "station", "airport", "port", "bridge",
-  "mira", "pobeda", "lenina", "sovetskaya", "komsomolskaya", "zarya", "rassvet",
-  "oktyabrskaya", "pervomaiska", "iskra", "zoria", "zaria", "nadiia", "nadezhda", "vira",
-  "liubov", "lubov", "maria", "mariia", "olga", "olha", "anna", "ivan", "petro", "pavlo",
-  "mykola", "andrii", "oleksandr", "volodymyr", "vladimir", "sergei", "serhii", "yurii",
-  "zelensky", "zelenskyy", "putin", "shoigu", "gerasimov", "syrskyi", "budanov",
-  /* Ukrainian and Russian */
-  "мир", "миру", "победа", "перемога", "ленина", "леніна", "дружба", "заря", "зоря",
-  "надія", "надежда", "віра", "вера", "любов", "любовь", "схід", "захід", "південь",
-  "північ", "восток", "запад", "юг", "север", "область", "район", "місто", "город",
-  "село", "україна", "украина", "росія", "россия", "москва", "київщина", "степ", "степь",
-  "сили", "силы", "армія", "армия", "удар", "удари", "удары", "фронт",
 };
 
 /* Ukrainian and Russian case endings after a stem (в Харкові, под Купянском, Харькова). */
@@ -102,7 +78,16 @@ static const char *const case_endings[] = {
   "ими", "ыми", "ім", "ці", "ки", "ку", "ці", "ам", "ові",
 };
 
+/* Skeletons of the words of data/gazetteer/stopwords.txt: never a place in running text
+ * (stop_set), or the title or given name before a surname (surname_set). */
 static GHashTable *stop_set;
+static GHashTable *surname_set;
+
+static inline gboolean
+is_break (char c)
+{
+  return c == ' ' || c == '|';
+}
 
 static gboolean
 parse_double (const char *s,
@@ -134,17 +119,17 @@ add_pair (SitrepGazetteer *self,
           GArray          *pairs,
           const char      *key,
           guint32          entry,
-          KeyKind          kind)
+          KeyKind          kind,
+          gboolean         latin)
 {
   Pair p;
 
-  if (sitrep_skeleton_n_letters (key) < MIN_LETTERS)
-    return;
-  if (g_hash_table_contains (stop_set, key))
+  if (sitrep_skeleton_n_letters (key) < 2)
     return;
   p.key = g_string_chunk_insert_const (self->keys_chunk, key);
   p.entry = entry;
   p.kind = kind;
+  p.latin = latin;
   g_array_append_val (pairs, p);
 }
 
@@ -157,11 +142,17 @@ add_name (SitrepGazetteer *self,
   g_autofree char *sk = NULL;
   gsize len;
 
+  guint n_letters = 0;
+
   if (name == NULL || *name == '\0')
+    return;
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    n_letters += g_unichar_isalpha (g_utf8_get_char (p));
+  if (n_letters < MIN_LETTERS)
     return;
   sk = sitrep_gazetteer_normalize (name);
   len = strlen (sk);
-  add_pair (self, pairs, sk, entry, KEY_EXACT);
+  add_pair (self, pairs, sk, entry, KEY_EXACT, !contains_cyrillic (name));
   if (!contains_cyrillic (name) || len < 2)
     return;
 
@@ -169,7 +160,7 @@ add_name (SitrepGazetteer *self,
   if (len > 2 && strcmp (sk + len - 2, "ka") == 0)
     {
       g_autofree char *loc = g_strdup_printf ("%.*stsi", (int) (len - 2), sk);
-      add_pair (self, pairs, loc, entry, KEY_EXACT);
+      add_pair (self, pairs, loc, entry, KEY_EXACT, FALSE);
     }
   /* A name ending in a vowel loses it before a case ending: Одеса, в Одесі. */
   if (sitrep_skeleton_is_vowel (sk[len - 1]))
@@ -181,7 +172,7 @@ add_name (SitrepGazetteer *self,
       if (n > 0 && sk[n - 1] != ' ' && sk[n - 1] != '|')
         {
           g_autofree char *stem = g_strndup (sk, n);
-          add_pair (self, pairs, stem, entry, KEY_STEM);
+          add_pair (self, pairs, stem, entry, KEY_STEM, FALSE);
         }
     }
 }
@@ -202,16 +193,194 @@ compare_pairs (gconstpointer a,
 }
 
 static void
+register_resources (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      /* Static libraries drop GResource constructors: register by hand (this makes
+       * sitrep_extract_get_resource() valid and adds it to g_resources_*()). */
+      sitrep_extract_register_resource ();
+      g_once_init_leave (&once, 1);
+    }
+}
+
+static void
 init_static_sets (void)
 {
   static gsize once = 0;
 
   if (g_once_init_enter (&once))
     {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      GHashTable *section = NULL;
+
+      register_resources ();
       stop_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      for (guint i = 0; i < G_N_ELEMENTS (stop_words); i++)
-        g_hash_table_add (stop_set, sitrep_gazetteer_normalize (stop_words[i]));
+      surname_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      bytes = g_resources_lookup_data (STOPWORDS_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      if (bytes == NULL)
+        g_critical ("%s: %s", STOPWORDS_RESOURCE, error->message);
+      else
+        {
+          g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+          g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+          for (guint i = 0; lines[i] != NULL; i++)
+            {
+              char *line = g_strstrip (lines[i]);
+
+              if (*line == '\0' || *line == '#')
+                continue;
+              if (strcmp (line, "[words]") == 0)
+                section = stop_set;
+              else if (strcmp (line, "[before-surname]") == 0)
+                section = surname_set;
+              else if (section != NULL)
+                {
+                  char *sk = sitrep_gazetteer_normalize (line);
+
+                  /* A given name alone is not a place either. */
+                  if (section == surname_set)
+                    g_hash_table_add (stop_set, g_strdup (sk));
+                  g_hash_table_add (section, sk);
+                }
+            }
+        }
       g_once_init_leave (&once, 1);
+    }
+}
+
+static guint32
+find_key (SitrepGazetteer *self,
+          const char      *key,
+          gsize            len)
+{
+  guint32 node = sitrep_trie_root (self->trie);
+
+  for (gsize i = 0; i < len && node != SITREP_TRIE_NONE; i++)
+    node = sitrep_trie_step (self->trie, node, (guchar) key[i]);
+  if (len == 0 || node == SITREP_TRIE_NONE)
+    return SITREP_TRIE_NONE;
+  return sitrep_trie_value (self->trie, node);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? -1 : (x > y);
+}
+
+/* In Cyrillic text a word may be one name as written and another name with a case ending
+ * (Харкове the village, в Харькове = in Kharkiv): both are candidates. */
+static void
+add_cyrillic_unions (SitrepGazetteer *self)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint k = 0; k < self->keys->len; k++)
+    {
+      const char *key = g_ptr_array_index (self->keys, k);
+      gsize len = strlen (key);
+      KeyInfo *info = &g_array_index (self->key_info, KeyInfo, k);
+      gboolean found = FALSE;
+
+      info->cyr_off = info->exact_off;
+      info->n_cyr = info->n_exact;
+      g_array_set_size (ids, 0);
+      for (gsize p = len > MAX_SUFFIX ? len - MAX_SUFFIX : 1; p < len; p++)
+        {
+          guint32 stem;
+          const KeyInfo *si;
+
+          if (is_break (key[p - 1]) || strpbrk (key + p, " |") != NULL
+              || !g_hash_table_contains (self->suffixes, key + p))
+            continue;
+          stem = find_key (self, key, p);
+          if (stem == SITREP_TRIE_NONE)
+            continue;
+          si = &g_array_index (self->key_info, KeyInfo, stem);
+          g_array_append_vals (ids, &g_array_index (self->candidates, guint32, si->suffix_off),
+                               si->n_suffix);
+          found = TRUE;
+        }
+      if (!found)
+        continue;
+      g_array_append_vals (ids, &g_array_index (self->candidates, guint32, info->exact_off),
+                           info->n_exact);
+      g_array_sort (ids, compare_ids);
+      info->cyr_off = self->candidates->len;
+      for (guint i = 0; i < ids->len; i++)
+        if (i == 0 || g_array_index (ids, guint32, i) != g_array_index (ids, guint32, i - 1))
+          g_array_append_val (self->candidates, g_array_index (ids, guint32, i));
+      info->n_cyr = self->candidates->len - info->cyr_off;
+    }
+}
+
+/* "Харківська обласна адміністрація", "Харьковский губернатор": the adjective of an
+ * oblast is not the village Kharkivske. */
+static void
+add_oblast_adjectives (SitrepGazetteer *self)
+{
+  static const char *const endings[] = {
+    "а", "ої", "ій", "у", "ою", "ий", "ого", "ому", "им", "ім", "е", "і", "их", "ими", "ая",
+    "ой", "ую", "ое", "ые", "ых", "ым", "ыми", "ом", "ие",
+  };
+
+  self->adjectives = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->big_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const SitrepGazetteerEntry *e = &g_array_index (self->entries, SitrepGazetteerEntry, i);
+      const char *names[] = { e->name, e->name_uk, e->name_ru };
+
+      if (e->feature == SITREP_GAZETTEER_REGION
+          || (e->feature == SITREP_GAZETTEER_SETTLEMENT && e->population >= BIG_TOWN))
+        for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+          if (names[k] != NULL)
+            g_hash_table_add (self->big_names, sitrep_gazetteer_normalize (names[k]));
+    }
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const SitrepGazetteerEntry *e = &g_array_index (self->entries, SitrepGazetteerEntry, i);
+      const char *names[] = { e->name_uk, e->name_ru };
+
+      if (e->feature != SITREP_GAZETTEER_REGION)
+        continue;
+      for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+        {
+          g_autofree char *stem = NULL;
+          const char *space;
+          gsize len;
+
+          if (names[k] == NULL || (space = strchr (names[k], ' ')) == NULL)
+            continue;
+          /* "Харківська" → "Харківськ", "Харьковская" → "Харьковск" */
+          stem = g_strndup (names[k], space - names[k]);
+          len = strlen (stem);
+          if (g_str_has_suffix (stem, "ая"))
+            stem[len - strlen ("ая")] = '\0';
+          else if (g_str_has_suffix (stem, "а"))
+            stem[len - strlen ("а")] = '\0';
+          else
+            continue;
+          for (guint m = 0; m < G_N_ELEMENTS (endings); m++)
+            {
+              g_autofree char *form = g_strconcat (stem, endings[m], NULL);
+              char *sk = sitrep_gazetteer_normalize (form);
+
+              /* Хмельницький is a city as well as "of Khmelnytskyi Oblast". */
+              if (g_hash_table_contains (self->big_names, sk))
+                g_free (sk);
+              else
+                g_hash_table_add (self->adjectives, sk);
+            }
+        }
     }
 }
 
@@ -253,6 +422,18 @@ build_index (SitrepGazetteer *self)
 
       while (j < pairs->len && strcmp (g_array_index (pairs, Pair, j).key, first->key) == 0)
         j++;
+      info.latin_off = self->candidates->len;
+      for (guint k = i; k < j; k++)
+        {
+          const Pair *p = &g_array_index (pairs, Pair, k);
+          if (p->kind == KEY_EXACT && p->latin && p->entry != last)
+            {
+              g_array_append_val (self->candidates, p->entry);
+              last = p->entry;
+            }
+        }
+      info.n_latin = self->candidates->len - info.latin_off;
+      last = G_MAXUINT32;
       info.exact_off = self->candidates->len;
       for (guint k = i; k < j; k++)
         {
@@ -281,9 +462,6 @@ build_index (SitrepGazetteer *self)
       i = j;
     }
 
-  keys = (const char **) self->keys->pdata;
-  self->trie = sitrep_trie_new (keys, self->keys->len);
-
   self->suffixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (case_endings); i++)
     {
@@ -294,6 +472,12 @@ build_index (SitrepGazetteer *self)
         g_hash_table_add (self->suffixes, g_strdup (sk + 1));
       g_hash_table_add (self->suffixes, sk);
     }
+
+  keys = (const char **) self->keys->pdata;
+  self->trie = sitrep_trie_new (keys, self->keys->len);
+
+  add_cyrillic_unions (self);
+  add_oblast_adjectives (self);
   return TRUE;
 }
 
@@ -459,9 +643,7 @@ sitrep_gazetteer_get_default (GError **error)
     {
       g_autoptr(GBytes) gz = NULL;
 
-      /* Static libraries drop GResource constructors: register by hand (this makes
-       * sitrep_extract_get_resource() valid and adds it to g_resources_*()). */
-      sitrep_extract_register_resource ();
+      register_resources ();
       gz = g_resources_lookup_data (GAZETTEER_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &load_error);
       if (gz != NULL)
         table = gazetteer_new_from_gz (gz, GAZETTEER_RESOURCE, &load_error);
@@ -484,6 +666,8 @@ sitrep_gazetteer_free (SitrepGazetteer *self)
   g_clear_pointer (&self->candidates, g_array_unref);
   g_clear_pointer (&self->trie, sitrep_trie_free);
   g_clear_pointer (&self->suffixes, g_hash_table_unref);
+  g_clear_pointer (&self->adjectives, g_hash_table_unref);
+  g_clear_pointer (&self->big_names, g_hash_table_unref);
   if (self->keys_chunk != NULL)
     g_string_chunk_free (self->keys_chunk);
   g_clear_pointer (&self->table, g_bytes_unref);
@@ -514,10 +698,173 @@ sitrep_gazetteer_get_load_usec (SitrepGazetteer *self)
   return self->load_usec;
 }
 
-static inline gboolean
-is_break (char c)
+typedef struct
 {
-  return c == ' ' || c == '|';
+  gsize          end;     /* skeleton index after the match, 0 for none */
+  const guint32 *cands;
+  guint          n;
+} Best;
+
+static inline gboolean
+is_case_ending (SitrepGazetteer *self,
+                const char      *sk,
+                gsize            from,
+                gsize            to)
+{
+  char tail[MAX_SUFFIX + 1];
+
+  if (to - from > MAX_SUFFIX || to == from)
+    return FALSE;
+  memcpy (tail, sk + from, to - from);
+  tail[to - from] = '\0';
+  return g_hash_table_contains (self->suffixes, tail);
+}
+
+/* Walks the trie from node along the skeleton from j, keeping the longest match that
+ * ends a word.  Inside a name of several words, a Cyrillic word may carry a case ending
+ * before the next word (у Куп'янську-Вузловому): the walk then goes on past it. */
+static void
+walk (SitrepGazetteer      *self,
+      const SitrepSkeleton *s,
+      guint32               node,
+      gsize                 j,
+      guint                 depth,
+      Best                 *best)
+{
+  const char *sk = s->sk;
+  gsize n = s->len;
+  const guint8 *flags = s->flags;
+  const guint32 *pool = (const guint32 *) self->candidates->data;
+
+  for (; j < n; j++)
+    {
+      guint32 key;
+      const KeyInfo *info;
+      gsize w = j + 1;
+
+      if (depth < 3 && node != sitrep_trie_root (self->trie) && (flags[j] & SITREP_SKEL_CYRILLIC)
+          && !is_break (sk[j]) && !is_break (sk[j - 1]))
+        {
+          guint32 space = sitrep_trie_step (self->trie, node, ' ');
+
+          if (space != SITREP_TRIE_NONE)
+            {
+              gsize t = j;
+
+              while (t < n && !is_break (sk[t]) && t - j <= MAX_SUFFIX)
+                t++;
+              if (t < n && sk[t] == ' ' && is_case_ending (self, sk, j, t))
+                walk (self, s, space, t + 1, depth + 1, best);
+            }
+        }
+      node = sitrep_trie_step (self->trie, node, (guchar) sk[j]);
+      if (node == SITREP_TRIE_NONE)
+        return;
+      key = sitrep_trie_value (self->trie, node);
+      if (key == SITREP_TRIE_NONE)
+        continue;
+      info = &g_array_index (self->key_info, KeyInfo, key);
+
+      if (w == n || is_break (sk[w]))
+        {
+          if (flags[j] & SITREP_SKEL_CYRILLIC)
+            {
+              if (info->n_cyr > 0 && w >= best->end)
+                *best = (Best) { w, pool + info->cyr_off, info->n_cyr };
+            }
+          else if (info->n_latin > 0 && w >= best->end)
+            *best = (Best) { w, pool + info->latin_off, info->n_latin };
+          continue;
+        }
+      /* A Cyrillic case ending up to the end of the word. */
+      if ((flags[w] & SITREP_SKEL_CYRILLIC) && info->n_suffix > 0)
+        {
+          gsize t = w;
+
+          while (t < n && !is_break (sk[t]) && t - w <= MAX_SUFFIX)
+            t++;
+          if ((t == n || is_break (sk[t])) && t > best->end && is_case_ending (self, sk, w, t))
+            *best = (Best) { t, pool + info->suffix_off, info->n_suffix };
+        }
+    }
+}
+
+/* Is the word sk[from, to) one of set? */
+static gboolean
+word_in (GHashTable *set,
+         const char *sk,
+         gsize       from,
+         gsize       to)
+{
+  char buf[64];
+
+  if (to - from >= sizeof buf)
+    return FALSE;
+  memcpy (buf, sk + from, to - from);
+  buf[to - from] = '\0';
+  return g_hash_table_contains (set, buf);
+}
+
+/* Is a match of skeleton symbols [i, end) not a place after all: a common word, an oblast
+ * adjective, a surname after a given name or title, a short word in capitals? */
+static gboolean
+reject_match (SitrepGazetteer      *self,
+              const SitrepSkeleton *s,
+              gsize                 i,
+              gsize                 end,
+              const Best           *best)
+{
+  const char *sk = s->sk;
+  const guint8 *flags = s->flags;
+  gboolean one_word = TRUE;
+  gboolean capitals = TRUE;
+
+  /* As in the table, a word of three letters or fewer (two bytes a Cyrillic letter) is no
+   * name, even when it folds like one (Key = Kiye). */
+  if (s->end[end - 1] - s->start[i] < ((flags[i] & SITREP_SKEL_CYRILLIC) ? 2 : 1) * MIN_LETTERS)
+    return TRUE;
+  for (gsize k = i; k < end; k++)
+    {
+      one_word &= !is_break (sk[k]);
+      capitals &= !(flags[k] & SITREP_SKEL_LOWER);
+    }
+  if (one_word)
+    {
+      gboolean big = word_in (self->big_names, sk, i, end);
+
+      /* A common word, unless it is the name of a big town (Volodymyr, Carei). */
+      if (word_in (self->adjectives, sk, i, end) || (!big && word_in (stop_set, sk, i, end)))
+        return TRUE;
+      /* A given name before a capitalised word is a person: Volodymyr Zelensky. */
+      if (big && end + 1 < s->len && sk[end] == ' ' && (flags[end + 1] & SITREP_SKEL_UPPER)
+          && word_in (surname_set, sk, i, end))
+        return TRUE;
+    }
+  if (capitals && one_word && end - i <= 6)
+    {
+      guint32 pop = 0;
+
+      /* Short words in capitals (JSON, COPY, SIZE) are not villages; KHARKIV or SUMY in a
+       * dateline is a city. */
+      for (guint c = 0; c < best->n; c++)
+        {
+          const SitrepGazetteerEntry *e = &g_array_index (self->entries, SitrepGazetteerEntry,
+                                                          best->cands[c]);
+          pop = MAX (pop, e->feature == SITREP_GAZETTEER_SETTLEMENT ? e->population : G_MAXUINT32);
+        }
+      if (pop < CAPITALS_MIN_POPULATION)
+        return TRUE;
+    }
+  if (i >= 2 && sk[i - 1] == ' ')
+    {
+      gsize q = i - 1;
+
+      while (q > 0 && !is_break (sk[q - 1]))
+        q--;
+      if ((flags[q] & SITREP_SKEL_UPPER) && word_in (surname_set, sk, q, i - 1))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Scans one piece of text: its skeleton is in s. */
@@ -526,82 +873,33 @@ scan_skeleton (SitrepGazetteer      *self,
                const SitrepSkeleton *s,
                GArray               *matches)
 {
-  const char *sk = s->sk->str;
-  gsize n = s->sk->len;
-  const guint8 *flags = (const guint8 *) s->flags->data;
-  const guint32 *starts = (const guint32 *) s->start->data;
-  const guint32 *ends = (const guint32 *) s->end->data;
-  const guint32 *pool = (const guint32 *) self->candidates->data;
+  gsize n = s->len;
+  const guint8 *flags = s->flags;
+  const guint32 *starts = s->start;
+  const guint32 *ends = s->end;
   gsize i = 0;
 
   while (i < n)
     {
-      guint32 node = sitrep_trie_root (self->trie);
-      gsize best_end = 0;
-      const guint32 *best_cands = NULL;
-      guint best_n = 0;
+      Best best = { 0, NULL, 0 };
 
-      if (!(flags[i] & SITREP_SKEL_WORD_START) || !(flags[i] & SITREP_SKEL_UPPER))
+      if ((flags[i] & (SITREP_SKEL_WORD_START | SITREP_SKEL_UPPER))
+          != (SITREP_SKEL_WORD_START | SITREP_SKEL_UPPER))
         {
           i++;
           continue;
         }
-      for (gsize j = i; j < n; j++)
-        {
-          guint32 key;
-
-          node = sitrep_trie_step (self->trie, node, (guchar) sk[j]);
-          if (node == SITREP_TRIE_NONE)
-            break;
-          key = sitrep_trie_value (self->trie, node);
-          if (key == SITREP_TRIE_NONE)
-            continue;
-          {
-            const KeyInfo *info = &g_array_index (self->key_info, KeyInfo, key);
-            gsize w = j + 1;
-
-            if (w == n || is_break (sk[w]))
-              {
-                if (info->n_exact > 0)
-                  {
-                    best_end = w;
-                    best_cands = pool + info->exact_off;
-                    best_n = info->n_exact;
-                  }
-                continue;
-              }
-            /* A Cyrillic case ending up to the end of the word. */
-            if (flags[w] & SITREP_SKEL_CYRILLIC)
-              {
-                gsize t = w;
-                char tail[MAX_SUFFIX + 1];
-
-                while (t < n && !is_break (sk[t]) && t - w < MAX_SUFFIX)
-                  t++;
-                if (t == n || is_break (sk[t]))
-                  {
-                    memcpy (tail, sk + w, t - w);
-                    tail[t - w] = '\0';
-                    if (g_hash_table_contains (self->suffixes, tail))
-                      {
-                        best_end = t;
-                        best_cands = pool + info->suffix_off;
-                        best_n = info->n_suffix;
-                      }
-                  }
-              }
-          }
-        }
-      if (best_cands != NULL)
+      walk (self, s, sitrep_trie_root (self->trie), i, 0, &best);
+      if (best.cands != NULL && !reject_match (self, s, i, best.end, &best))
         {
           SitrepGazetteerMatch m;
 
           m.start = starts[i];
-          m.end = ends[best_end - 1];
-          m.n_candidates = best_n;
-          m.candidates = best_cands;
+          m.end = ends[best.end - 1];
+          m.n_candidates = best.n;
+          m.candidates = best.cands;
           g_array_append_val (matches, m);
-          i = best_end;
+          i = best.end;
         }
       else
         i++;
@@ -640,10 +938,7 @@ sitrep_gazetteer_scan (SitrepGazetteer *self,
           while (pos + piece < total && ((guchar) text[pos + piece] & 0xC0) == 0x80)
             piece++;
         }
-      g_string_truncate (s.sk, 0);
-      g_array_set_size (s.start, 0);
-      g_array_set_size (s.end, 0);
-      g_array_set_size (s.flags, 0);
+      sitrep_skeleton_reset (&s);
       sitrep_skeleton_append (&s, text + pos, piece, pos);
       scan_skeleton (self, &s, matches);
       pos += piece;

@@ -22,6 +22,9 @@ typedef enum
 /* A word being folded: its letters spelled in lowercase Latin, each with the offsets of
  * the codepoint it came from. */
 #define WORD_MAX 96
+/* When scanning (with a map), a word in lowercase more than this many words after the last
+ * capitalised one can be no part of a name, and is skipped. */
+#define MAX_LIVE 3
 
 typedef struct
 {
@@ -30,6 +33,7 @@ typedef struct
   guint32  end[WORD_MAX];
   guint8   cyr[WORD_MAX];
   guint8   apos[WORD_MAX];    /* an apostrophe came right before this letter */
+  guint8   lower[WORD_MAX];
   guint    n;
   gboolean upper;
   gboolean continued;         /* the rest of a word longer than WORD_MAX */
@@ -59,10 +63,12 @@ classify (gunichar c)
     }
   if (c < 0x80)
     {
-      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-        return CLASS_LETTER;
+      if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9'))
+        return CLASS_LETTER;  /* a digit joins a word ("Izium1x"), spelt "#" */
       return (c == ' ' || c == '\t' || c == '\n' || c == '\r') ? CLASS_SPACE : CLASS_BREAK;
     }
+  if (c >= 0x0400 && c <= 0x045F)
+    return CLASS_LETTER;
   if (g_unichar_ismark (c))
     return CLASS_IGNORE;
   if (g_unichar_isalpha (c))
@@ -80,6 +86,8 @@ spell (gunichar  c,
        char      buf[8])
 {
   *cyr = FALSE;
+  if (c >= '0' && c <= '9')
+    return "#";
   if (c < 0x80)
     {
       buf[0] = (char) (c | 0x20);
@@ -136,10 +144,41 @@ spell (gunichar  c,
   return "#";
 }
 
+/* 1 for a capital, -1 for a small letter, 0 for neither. */
+static inline int
+case_of (gunichar c)
+{
+  if (c < 0x80)
+    return (c >= 'A' && c <= 'Z') ? 1 : (c >= 'a' && c <= 'z') ? -1 : 0;
+  if (c >= 0x0400 && c <= 0x042F)
+    return 1;
+  if (c >= 0x0430 && c <= 0x045F)
+    return -1;
+  if (g_unichar_isupper (c) || g_unichar_istitle (c))
+    return 1;
+  return g_unichar_islower (c) ? -1 : 0;
+}
+
 static inline gboolean
 is_latin_vowel (char c)
 {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'j';
+}
+
+static void
+grow (SitrepSkeleton *self,
+      gsize           need)
+{
+  gsize cap = MAX (self->cap * 2, MAX (need, 256));
+
+  self->sk = g_realloc (self->sk, cap + 1);
+  if (self->with_map)
+    {
+      self->start = g_renew (guint32, self->start, cap);
+      self->end = g_renew (guint32, self->end, cap);
+      self->flags = g_renew (guint8, self->flags, cap);
+    }
+  self->cap = cap;
 }
 
 static inline void
@@ -150,22 +189,26 @@ emit_sym (SitrepSkeleton *self,
           guint8          flags,
           gsize           word_first)
 {
-  gsize len = self->sk->len;
+  gsize len = self->len;
 
   /* Doubled symbols within a word collapse: Zaporizhzhia = Zaporizhia, Kyiiv = Kyiv. */
-  if (len > word_first && self->sk->str[len - 1] == sym)
+  if (len > word_first && self->sk[len - 1] == sym)
     {
-      if (self->end != NULL)
-        g_array_index (self->end, guint32, len - 1) = end;
+      if (self->with_map)
+        self->end[len - 1] = end;
       return;
     }
-  g_string_append_c (self->sk, sym);
-  if (self->start != NULL)
+  if (G_UNLIKELY (len + 1 > self->cap))
+    grow (self, len + 1);
+  self->sk[len] = sym;
+  self->sk[len + 1] = '\0';  /* sk has cap + 1 bytes */
+  if (self->with_map)
     {
-      g_array_append_val (self->start, start);
-      g_array_append_val (self->end, end);
-      g_array_append_val (self->flags, flags);
+      self->start[len] = start;
+      self->end[len] = end;
+      self->flags[len] = flags;
     }
+  self->len = len + 1;
 }
 
 /* Do letters i .. i+n-1 of w spell one multi-letter rule?  Latin letters may come from
@@ -174,21 +217,18 @@ emit_sym (SitrepSkeleton *self,
 static inline gboolean
 word_has (const Word *w,
           guint       i,
-          const char *s)
+          const char *s,
+          guint       n)
 {
-  guint n = strlen (s);
-
-  if (i + n > w->n)
+  if (i + n > w->n || memcmp (w->c + i, s, n) != 0)
     return FALSE;
-  for (guint k = 0; k < n; k++)
-    {
-      if (w->c[i + k] != s[k])
+  if (w->cyr[i] || w->cyr[i + n - 1])
+    for (guint k = 1; k < n; k++)
+      if (w->start[i + k] != w->start[i])
         return FALSE;
-      if (k > 0 && (w->cyr[i + k] || w->cyr[i]) && w->start[i + k] != w->start[i])
-        return FALSE;
-    }
   return TRUE;
 }
+#define HAS(w, i, lit) word_has ((w), (i), (lit), sizeof (lit) - 1)
 
 static void
 flush_word (SitrepSkeleton *self,
@@ -204,14 +244,14 @@ flush_word (SitrepSkeleton *self,
   if (w->n == 0)
     return;
 
-  if (self->sk->len > 0 && sep != '\0')
+  if (self->len > 0 && sep != '\0')
     {
       guint32 at = w->start[0];
 
       /* Separators never collapse with letters: word_first is past them. */
-      emit_sym (self, sep, at, at, 0, self->sk->len);
+      emit_sym (self, sep, at, at, 0, self->len);
     }
-  first = self->sk->len;
+  first = self->len;
 
   while (i < w->n)
     {
@@ -225,33 +265,33 @@ flush_word (SitrepSkeleton *self,
       switch (c)
         {
         case 's':
-          if (word_has (w, i, "shch")) { sym = 'q'; used = 4; }
-          else if (word_has (w, i, "szcz")) { sym = 'q'; used = 4; }
-          else if (word_has (w, i, "sch")) { sym = 'w'; used = 3; }
-          else if (word_has (w, i, "sh") || word_has (w, i, "sz")) { sym = 'w'; used = 2; }
+          if (HAS (w, i, "shch")) { sym = 'q'; used = 4; }
+          else if (HAS (w, i, "szcz")) { sym = 'q'; used = 4; }
+          else if (HAS (w, i, "sch")) { sym = 'w'; used = 3; }
+          else if (HAS (w, i, "sh") || HAS (w, i, "sz")) { sym = 'w'; used = 2; }
           break;
         case 't':
-          if (word_has (w, i, "tsch")) { sym = 'c'; used = 4; }
-          else if (word_has (w, i, "tch")) { sym = 'c'; used = 3; }
-          else if (word_has (w, i, "tz")) { sym = 't'; sym2 = 's'; used = 2; }
+          if (HAS (w, i, "tsch")) { sym = 'c'; used = 4; }
+          else if (HAS (w, i, "tch")) { sym = 'c'; used = 3; }
+          else if (HAS (w, i, "tz")) { sym = 't'; sym2 = 's'; used = 2; }
           break;
         case 'c':
-          if (word_has (w, i, "ch") || word_has (w, i, "cz")) { sym = 'c'; used = 2; }
-          else if (word_has (w, i, "ck")) { sym = 'k'; used = 2; }
+          if (HAS (w, i, "ch") || HAS (w, i, "cz")) { sym = 'c'; used = 2; }
+          else if (HAS (w, i, "ck")) { sym = 'k'; used = 2; }
           else if (i + 1 < w->n && (w->c[i + 1] == 'e' || w->c[i + 1] == 'i' || w->c[i + 1] == 'y'))
             { sym = 't'; sym2 = 's'; }
           else
             sym = 'k';
           break;
         case 'k':
-          if (word_has (w, i, "kh")) { sym = 'x'; used = 2; }
+          if (HAS (w, i, "kh")) { sym = 'x'; used = 2; }
           break;
         case 'z':
-          if (word_has (w, i, "zh")) { sym = 'j'; used = 2; }
+          if (HAS (w, i, "zh")) { sym = 'j'; used = 2; }
           break;
         case 'g':
           sym = 'h';
-          if (word_has (w, i, "gh"))
+          if (HAS (w, i, "gh"))
             used = 2;
           break;
         case 'x':
@@ -264,7 +304,7 @@ flush_word (SitrepSkeleton *self,
           sym = 'v';
           break;
         case 'o':
-          if (word_has (w, i, "ou")) { sym = 'u'; used = 2; }
+          if (HAS (w, i, "ou")) { sym = 'u'; used = 2; }
           else sym = 'i';
           break;
         case 'e': case 'y': case 'j':
@@ -272,7 +312,7 @@ flush_word (SitrepSkeleton *self,
           break;
         case 'l':
           /* Ukrainian vocalised л: Volchansk = Vovchansk, Volk = Vovk. */
-          if (self->sk->len > first && self->sk->str[self->sk->len - 1] == 'i'
+          if (self->len > first && self->sk[self->len - 1] == 'i'
               && i + 1 < w->n && w->c[i + 1] != '#' && !is_latin_vowel (w->c[i + 1]))
             sym = 'v';
           break;
@@ -288,9 +328,12 @@ flush_word (SitrepSkeleton *self,
         }
       if (w->cyr[i])
         flags |= SITREP_SKEL_CYRILLIC;
+      if (w->lower[i])
+        flags |= SITREP_SKEL_LOWER;
       emit_sym (self, sym, start, w->end[i + used - 1], flags, first);
       if (sym2 != '\0')
-        emit_sym (self, sym2, start, w->end[i + used - 1], flags & SITREP_SKEL_CYRILLIC, first);
+        emit_sym (self, sym2, start, w->end[i + used - 1],
+                  flags & (SITREP_SKEL_CYRILLIC | SITREP_SKEL_LOWER), first);
       i += used;
     }
   w->n = 0;
@@ -300,21 +343,27 @@ void
 sitrep_skeleton_init (SitrepSkeleton *self,
                       gboolean        with_map)
 {
-  self->sk = g_string_new (NULL);
-  self->start = with_map ? g_array_new (FALSE, FALSE, sizeof (guint32)) : NULL;
-  self->end = with_map ? g_array_new (FALSE, FALSE, sizeof (guint32)) : NULL;
-  self->flags = with_map ? g_array_new (FALSE, FALSE, sizeof (guint8)) : NULL;
+  memset (self, 0, sizeof *self);
+  self->with_map = with_map;
+  grow (self, 64);
+  self->sk[0] = '\0';
+}
+
+void
+sitrep_skeleton_reset (SitrepSkeleton *self)
+{
+  self->len = 0;
+  self->sk[0] = '\0';
 }
 
 void
 sitrep_skeleton_clear (SitrepSkeleton *self)
 {
-  if (self->sk != NULL)
-    g_string_free (self->sk, TRUE);
-  g_clear_pointer (&self->start, g_array_unref);
-  g_clear_pointer (&self->end, g_array_unref);
-  g_clear_pointer (&self->flags, g_array_unref);
-  self->sk = NULL;
+  g_clear_pointer (&self->sk, g_free);
+  g_clear_pointer (&self->start, g_free);
+  g_clear_pointer (&self->end, g_free);
+  g_clear_pointer (&self->flags, g_free);
+  self->len = self->cap = 0;
 }
 
 void
@@ -328,6 +377,8 @@ sitrep_skeleton_append (SitrepSkeleton *self,
   const char *end = text + len;
   char sep = '\0';
   gboolean pending_apos = FALSE;
+  gboolean skipping = FALSE;
+  guint live = MAX_LIVE;
 
   while (p < end)
     {
@@ -339,6 +390,13 @@ sitrep_skeleton_append (SitrepSkeleton *self,
         {
           c = (guchar) *p;
           next = p + 1;
+        }
+      else if ((guchar) p[0] >= 0xC2 && (guchar) p[0] <= 0xDF && p + 1 < end
+               && ((guchar) p[1] & 0xC0) == 0x80)
+        {
+          /* Two bytes: Cyrillic and Latin with diacritics, the common case. */
+          c = (((gunichar) p[0] & 0x1F) << 6) | ((gunichar) p[1] & 0x3F);
+          next = p + 2;
         }
       else
         {
@@ -353,6 +411,29 @@ sitrep_skeleton_append (SitrepSkeleton *self,
         }
       cls = classify (c);
 
+      if (skipping)
+        {
+          if (cls == CLASS_SPACE || cls == CLASS_BREAK)
+            {
+              skipping = FALSE;
+              sep = '|';
+            }
+          p = next;
+          continue;
+        }
+      if (cls == CLASS_LETTER && w.n == 0 && !w.continued && self->with_map)
+        {
+          if (case_of (c) > 0)
+            live = 0;
+          else if (++live > MAX_LIVE)
+            {
+              live = MAX_LIVE;
+              skipping = TRUE;
+              p = next;
+              continue;
+            }
+        }
+
       if (cls == CLASS_LETTER)
         {
           char buf[8];
@@ -361,9 +442,10 @@ sitrep_skeleton_append (SitrepSkeleton *self,
           guint32 s_off = (guint32) (base + (p - text));
           guint32 e_off = (guint32) (base + (next - text));
           gboolean first_letter = TRUE;
+          gboolean lower = case_of (c) < 0;
 
           if (w.n == 0 && !w.continued)
-            w.upper = g_unichar_isupper (c) || g_unichar_istitle (c);
+            w.upper = case_of (c) > 0;
           if (*s == '\0')
             {
               /* A soft or hard sign: nothing to spell, but it belongs to the word. */
@@ -382,6 +464,7 @@ sitrep_skeleton_append (SitrepSkeleton *self,
               w.start[w.n] = s_off;
               w.end[w.n] = e_off;
               w.cyr[w.n] = cyr;
+              w.lower[w.n] = lower;
               w.apos[w.n] = first_letter && pending_apos;
               w.n++;
               first_letter = FALSE;
@@ -390,6 +473,8 @@ sitrep_skeleton_append (SitrepSkeleton *self,
         }
       else if (cls == CLASS_APOSTROPHE && w.n > 0 && !pending_apos)
         pending_apos = TRUE;
+      else if (cls == CLASS_IGNORE && w.n > 0 && !pending_apos)
+        w.end[w.n - 1] = (guint32) (base + (next - text));  /* Ички́: the accent is the word's */
       else if (cls != CLASS_IGNORE)
         {
           if (w.n > 0)
@@ -433,12 +518,12 @@ sitrep_gazetteer_normalize (const char *name)
   sitrep_skeleton_init (&s, FALSE);
   sitrep_skeleton_append (&s, name, strlen (name), 0);
   a = 0;
-  b = s.sk->len;
-  while (a < b && (s.sk->str[a] == ' ' || s.sk->str[a] == '|'))
+  b = s.len;
+  while (a < b && (s.sk[a] == ' ' || s.sk[a] == '|'))
     a++;
-  while (b > a && (s.sk->str[b - 1] == ' ' || s.sk->str[b - 1] == '|'))
+  while (b > a && (s.sk[b - 1] == ' ' || s.sk[b - 1] == '|'))
     b--;
-  result = g_strndup (s.sk->str + a, b - a);
+  result = g_strndup (s.sk + a, b - a);
   sitrep_skeleton_clear (&s);
   return result;
 }

