@@ -7,6 +7,8 @@
 #include <string.h>
 #include <math.h>
 
+#include <gdk/gdk.h>
+
 #include "sitrep-basemap.h"
 
 static SitrepBasemap *
@@ -189,6 +191,37 @@ test_tile_png (void)
   g_assert_cmpint (data[22], ==, 2);
 }
 
+static guint8 *
+decode (GBytes *bytes,
+        int     size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_bytes (bytes, &error);
+  guint8 *data;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, size);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, size);
+  data = g_malloc (size * size * 4);
+  gdk_texture_download (texture, data, size * 4);
+  return data;
+}
+
+/* The BMP tiles the source hands to libshumate show exactly what the PNG ones show:
+ * rows in the right order, colours in the right channels. */
+static void
+test_tile_bmp (void)
+{
+  SitrepBasemap *b = basemap ();
+  g_autoptr(GBytes) png = sitrep_basemap_render_tile_png (b, 309, 174, 9, 256, SITREP_BASEMAP_STYLE_LIGHT, NULL);
+  g_autoptr(GBytes) bmp = sitrep_basemap_render_tile_bmp (b, 309, 174, 9, 256, SITREP_BASEMAP_STYLE_LIGHT);
+  g_autofree guint8 *a = decode (png, 256);
+  g_autofree guint8 *c = decode (bmp, 256);
+
+  g_assert_cmpmem (g_bytes_get_data (bmp, NULL), 2, "BM", 2);
+  g_assert_cmpmem (a, 256 * 256 * 4, c, 256 * 256 * 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -202,5 +235,6 @@ main (int   argc,
   g_test_add_func ("/basemap/no-border-at-perekop", test_no_border_at_perekop);
   g_test_add_func ("/basemap/culling", test_culling);
   g_test_add_func ("/basemap/tile-png", test_tile_png);
+  g_test_add_func ("/basemap/tile-bmp", test_tile_bmp);
   return g_test_run ();
 }

@@ -11,8 +11,8 @@ G_BEGIN_DECLS
 #define SITREP_TYPE_BASEMAP_SOURCE (sitrep_basemap_source_get_type ())
 G_DECLARE_FINAL_TYPE (SitrepBasemapSource, sitrep_basemap_source, SITREP, BASEMAP_SOURCE, ShumateDataSource)
 
-/* Tiles are rendered with cairo on a worker thread at 256 × scale pixels, as PNG, and
- * kept in a memory LRU cache. The basemap is loaded (in a thread) on first use. */
+/* Tiles are rendered with cairo on a worker thread at 256 × scale pixels, as BMP, and
+ * kept in a memory LRU cache (64 MB). The basemap is loaded (in a thread) on first use. */
 SitrepBasemapSource *sitrep_basemap_source_new       (void);
 
 SitrepBasemapStyle   sitrep_basemap_source_get_style (SitrepBasemapSource *self);

@@ -819,6 +819,71 @@ sitrep_basemap_render_tile_png (SitrepBasemap       *self,
   return g_byte_array_free_to_bytes (png);
 }
 
+static void
+put_le32 (guint8  *p,
+          guint32  v)
+{
+  p[0] = v & 0xff;
+  p[1] = (v >> 8) & 0xff;
+  p[2] = (v >> 16) & 0xff;
+  p[3] = (v >> 24) & 0xff;
+}
+
+GBytes *
+sitrep_basemap_render_tile_bmp (SitrepBasemap      *self,
+                                int                 x,
+                                int                 y,
+                                int                 zoom,
+                                int                 size,
+                                SitrepBasemapStyle  style)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, size, size);
+  cairo_t *cr = cairo_create (surface);
+  gsize row = (gsize) size * 3;                /* a multiple of 4 for sizes multiple of 4 */
+  gsize len = 54 + row * size;
+  guint8 *bmp = g_malloc0 (len);
+  const guint8 *src;
+  int stride;
+
+  g_return_val_if_fail (size % 4 == 0, NULL);
+  sitrep_basemap_render_tile (self, cr, x, y, zoom, size, style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  src = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+
+  /* BITMAPFILEHEADER + BITMAPINFOHEADER, 24 bits, bottom-up rows. */
+  bmp[0] = 'B';
+  bmp[1] = 'M';
+  put_le32 (bmp + 2, len);
+  put_le32 (bmp + 10, 54);
+  put_le32 (bmp + 14, 40);
+  put_le32 (bmp + 18, size);
+  put_le32 (bmp + 22, size);
+  bmp[26] = 1;
+  bmp[28] = 24;
+  put_le32 (bmp + 34, row * size);
+  put_le32 (bmp + 38, 2835);
+  put_le32 (bmp + 42, 2835);
+  for (int j = 0; j < size; j++)
+    {
+      const guint8 *s = src + (gsize) (size - 1 - j) * stride;
+      guint8 *d = bmp + 54 + (gsize) j * row;
+
+      /* RGB24 is B, G, R, x in memory on little-endian, B, G, R in BMP. */
+      for (int i = 0; i < size; i++)
+        {
+          guint32 px = ((const guint32 *) s)[i];
+
+          d[3 * i] = px & 0xff;
+          d[3 * i + 1] = (px >> 8) & 0xff;
+          d[3 * i + 2] = (px >> 16) & 0xff;
+        }
+    }
+  cairo_surface_destroy (surface);
+  return g_bytes_new_take (bmp, len);
+}
+
 /* Geometry queries */
 
 static gboolean

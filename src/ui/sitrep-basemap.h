@@ -108,6 +108,15 @@ GBytes        *sitrep_basemap_render_tile_png    (SitrepBasemap      *self,
                                                   SitrepBasemapStyle  style,
                                                   GError            **error);
 
+/* Renders a tile to an uncompressed 24-bit BMP: ~0.1 ms to encode and to decode (with
+ * gdk-pixbuf, as libshumate 1.0 does on the main thread) against several for PNG. */
+GBytes        *sitrep_basemap_render_tile_bmp    (SitrepBasemap      *self,
+                                                  int                 x,
+                                                  int                 y,
+                                                  int                 zoom,
+                                                  int                 size,
+                                                  SitrepBasemapStyle  style);
+
 /* Whether (lat, lon) lies in Ukraine's polygon (its oblasts, Crimea included). */
 gboolean       sitrep_basemap_in_ukraine         (SitrepBasemap      *self,
                                                   double              lat,
