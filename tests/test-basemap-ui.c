@@ -49,7 +49,7 @@ fixture_setup (Fixture       *f,
   f->map = shumate_map_new ();
   viewport = shumate_map_get_viewport (f->map);
   shumate_viewport_set_reference_map_source (viewport, reference);
-  shumate_viewport_set_zoom_level (viewport, 8);
+  shumate_viewport_set_zoom_level (viewport, g_getenv ("SITREP_TEST_ZOOM") ? g_ascii_strtod (g_getenv ("SITREP_TEST_ZOOM"), NULL) : 8);
   shumate_location_set_location (SHUMATE_LOCATION (viewport), 49.9, 36.9);
   gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (f->map));
   f->layers = sitrep_basemap_layers_new (f->map, NULL, f->settings);
