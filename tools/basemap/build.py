@@ -245,6 +245,11 @@ def load_features(root):
         runs = [r for p in parts for r in clip_line(p)]
         if runs:
             feats.append(Feature(LAYER_ADMIN1, KIND_LINE, 0, '', [project(r) for r in runs]))
+    # The line between Kherson oblast and Crimea is missing from that table (it tags Crimea
+    # as Russia, and the state-border table we use has no line there): take it from the
+    # edge the two polygons share.
+    feats.append(Feature(LAYER_ADMIN1, KIND_LINE, 0, '',
+                         shared_edges(dict(oblasts)['Crimea'], dict(oblasts)['Kherson'])))
 
     # State borders on land; nothing across the Crimean isthmuses.
     for (stype, parts), rec in shp.read(os.path.join(magics, 'ne_10m_admin_0_boundary_lines_land')):
@@ -256,6 +261,38 @@ def load_features(root):
             feats.append(Feature(LAYER_ADMIN0, KIND_LINE, 0, '', [project(r) for r in runs]))
     feats.append(Feature(LAYER_ADMIN0, KIND_LINE, 1, 'Kerch Strait', [project(KERCH_STRAIT)]))
     return feats
+
+
+def shared_edges(a_parts, b_parts, tol=1500.0):
+    """The runs of a's rings that lie within tol (projected units, ~1 km here) of b's vertices."""
+    cell = tol
+    grid = {}
+    for p in b_parts:
+        for x, y in p:
+            grid.setdefault((int(x // cell), int(y // cell)), []).append((x, y))
+
+    def near(x, y):
+        cx, cy = int(x // cell), int(y // cell)
+        for i in (cx - 1, cx, cx + 1):
+            for j in (cy - 1, cy, cy + 1):
+                for bx, by in grid.get((i, j), ()):
+                    if (bx - x) ** 2 + (by - y) ** 2 <= tol * tol:
+                        return True
+        return False
+
+    runs = []
+    for p in a_parts:
+        cur = []
+        for x, y in p:
+            if near(x, y):
+                cur.append((x, y))
+            else:
+                if len(cur) >= 2:
+                    runs.append(cur)
+                cur = []
+        if len(cur) >= 2:
+            runs.append(cur)
+    return runs
 
 
 def drop_crimea_neck(line):
