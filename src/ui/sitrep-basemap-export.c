@@ -199,6 +199,19 @@ draw_attribution (cairo_t    *cr,
   cairo_restore (cr);
 }
 
+void
+sitrep_map_image_init_from_viewport (SitrepMapImage  *image,
+                                     ShumateViewport *viewport,
+                                     int              width,
+                                     int              height)
+{
+  image->latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  image->longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  image->zoom = shumate_viewport_get_zoom_level (viewport);
+  image->width = width;
+  image->height = height;
+}
+
 cairo_surface_t *
 sitrep_map_image_render (const SitrepMapImage  *image,
                          GError               **error)

@@ -5,6 +5,7 @@
 
 #include <cairo.h>
 #include <gio/gio.h>
+#include <shumate/shumate.h>
 
 #include "sitrep-basemap.h"
 #include "sitrep-event-store.h"
@@ -24,6 +25,13 @@ typedef struct
   gint64 from;                 /* pins of events overlapping [from, to), unix seconds */
   gint64 to;
 } SitrepMapImage;
+
+/* Fills centre and zoom from a map's viewport, and the size (the map widget's, for the
+ * image the user sees); the rest of *image is left as it was. */
+void             sitrep_map_image_init_from_viewport (SitrepMapImage       *image,
+                                                      ShumateViewport      *viewport,
+                                                      int                   width,
+                                                      int                   height);
 
 /* Renders the image: the offline basemap, OSM or MBTiles tiles over it (missing tiles
  * leave the offline map), pins as the window draws them, labels and the attribution.
