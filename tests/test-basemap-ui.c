@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "sitrep-basemap-export.h"
 #include "sitrep-basemap-layers.h"
 #include "sitrep-preferences.h"
 
@@ -167,6 +168,25 @@ test_online_attribution (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_text (attribution), ==, "Map data: Natural Earth, GSHHG");
 }
 
+/* Export Map Image takes what the map shows: the viewport's centre and zoom. */
+static void
+test_export_from_viewport (Fixture       *f,
+                           gconstpointer  data)
+{
+  SitrepMapImage image = { 0 };
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+
+  sitrep_map_image_init_from_viewport (&image, shumate_map_get_viewport (f->map), 400, 300);
+  g_assert_cmpfloat_with_epsilon (image.latitude, 49.9, 1e-6);
+  g_assert_cmpfloat_with_epsilon (image.longitude, 36.9, 1e-6);
+  g_assert_cmpfloat_with_epsilon (image.zoom, shumate_viewport_get_zoom_level (shumate_map_get_viewport (f->map)), 1e-9);
+  surface = sitrep_map_image_render (&image, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 400);
+  cairo_surface_destroy (surface);
+}
+
 static char *
 make_mbtiles (const char *dir)
 {
@@ -259,6 +279,8 @@ main (int   argc,
   g_test_add ("/basemap-ui/online-attribution", Fixture, NULL, fixture_setup, test_online_attribution,
               fixture_teardown);
   g_test_add ("/basemap-ui/preferences-mbtiles", Fixture, NULL, fixture_setup, test_preferences_mbtiles,
+              fixture_teardown);
+  g_test_add ("/basemap-ui/export-from-viewport", Fixture, NULL, fixture_setup, test_export_from_viewport,
               fixture_teardown);
   g_test_add_func ("/basemap-ui/no-network", test_no_network);
   return g_test_run ();
