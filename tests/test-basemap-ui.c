@@ -9,6 +9,7 @@
 
 #include "sitrep-basemap-export.h"
 #include "sitrep-basemap-layers.h"
+#include "sitrep-map-view.h"
 #include "sitrep-preferences.h"
 
 typedef struct
@@ -187,6 +188,46 @@ test_export_from_viewport (Fixture       *f,
   cairo_surface_destroy (surface);
 }
 
+/* In the ui branch's map view: the basemap goes under the pins, the labels between. */
+static void
+test_in_map_view (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  SitrepMapView *view = sitrep_map_view_new ();
+  ShumateMap *map = sitrep_map_view_get_map (view);
+  g_autoptr(GSettings) settings = g_settings_new (SITREP_BASEMAP_SCHEMA_ID);
+  g_autoptr(SitrepBasemapLayers) layers = NULL;
+  GtkWidget *pins = GTK_WIDGET (sitrep_map_view_get_pin_layer (view));
+  int labels_at = -1, pins_at = -1, offline_at = -1, i = 0;
+  Fixture f = { window, map, settings, NULL };
+
+  g_settings_reset (settings, "kind");
+  g_settings_reset (settings, "dark-map");
+  gtk_window_set_default_size (window, 800, 600);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  layers = sitrep_basemap_layers_new (map, SHUMATE_LAYER (pins), settings);
+  f.layers = layers;
+  gtk_window_present (window);
+  sitrep_map_view_go_to (view, 49.71, 37.61, 9);
+  g_assert_true (wait_for (tiles_and_labels, &f, 30));
+
+  /* Children of the map, bottom to top. */
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (map)); c; c = gtk_widget_get_next_sibling (c), i++)
+    {
+      if (c == pins)
+        pins_at = i;
+      else if (c == GTK_WIDGET (sitrep_basemap_layers_get_label_layer (layers)))
+        labels_at = i;
+      else if (SHUMATE_IS_MAP_LAYER (c) && offline_at < 0)
+        offline_at = i;
+    }
+  g_assert_cmpint (offline_at, >=, 0);
+  g_assert_cmpint (offline_at, <, labels_at);
+  g_assert_cmpint (labels_at, <, pins_at);
+  screenshot (&f, "basemap-map-view");
+  gtk_window_destroy (window);
+}
+
 static char *
 make_mbtiles (const char *dir)
 {
@@ -282,6 +323,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/basemap-ui/export-from-viewport", Fixture, NULL, fixture_setup, test_export_from_viewport,
               fixture_teardown);
+  g_test_add_func ("/basemap-ui/in-map-view", test_in_map_view);
   g_test_add_func ("/basemap-ui/no-network", test_no_network);
   return g_test_run ();
 }
