@@ -175,11 +175,13 @@ draw_pins (SitrepEventStore *store,
 }
 
 static void
-draw_attribution (cairo_t    *cr,
-                  const char *text,
-                  double      width,
-                  double      height)
+draw_attribution (cairo_t            *cr,
+                  const char         *text,
+                  double              width,
+                  double              height,
+                  SitrepBasemapStyle  style)
 {
+  const SitrepBasemapPalette *pal = sitrep_basemap_palette_get (style);
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string ("Cantarell, Sans");
   int w, h;
@@ -191,10 +193,10 @@ draw_attribution (cairo_t    *cr,
   pango_layout_get_pixel_size (layout, &w, &h);
   cairo_save (cr);
   cairo_rectangle (cr, width - w - 12, height - h - 6, w + 12, h + 6);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.75);
+  cairo_set_source_rgba (cr, pal->label_halo[0], pal->label_halo[1], pal->label_halo[2], 0.75);
   cairo_fill (cr);
   cairo_move_to (cr, width - w - 6, height - h - 3);
-  cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
+  cairo_set_source_rgb (cr, pal->label[0], pal->label[1], pal->label[2]);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
 }
@@ -282,7 +284,7 @@ sitrep_map_image_render (const SitrepMapImage  *image,
   labels = sitrep_map_labels_new (sitrep_map_language_from_locale ());
   placed = sitrep_map_labels_layout (labels, pango, image->zoom, x0, y0, w, h);
   sitrep_map_labels_draw_cairo (labels, placed, cr, image->style);
-  draw_attribution (cr, attribution, w, h);
+  draw_attribution (cr, attribution, w, h, image->style);
   g_object_unref (pango);
 
   cairo_destroy (cr);
