@@ -481,7 +481,13 @@ typedef struct
   double ux0, uy0;           /* view origin, stored units */
   Box view;                  /* view with a margin, stored units */
   double zoom;
+  double width, height;      /* the view, device pixels */
+  GArray *scratch[2];        /* doubles, for clipping rings */
 } DrawCtx;
+
+/* Rings and lines are cut to the view plus this margin (pixels) before cairo sees them:
+ * a tile at zoom 5 meets a land polygon of thousands of points, most far outside. */
+#define CLIP_MARGIN 16.0
 
 static inline gboolean
 box_meets (const Box *a,
@@ -490,31 +496,144 @@ box_meets (const Box *a,
   return a->x0 <= b->x1 && b->x0 <= a->x1 && a->y0 <= b->y1 && b->y0 <= a->y1;
 }
 
+static inline int
+outcode (const DrawCtx *ctx,
+         double         x,
+         double         y)
+{
+  int c = 0;
+
+  if (x < -CLIP_MARGIN)
+    c |= 1;
+  else if (x > ctx->width + CLIP_MARGIN)
+    c |= 2;
+  if (y < -CLIP_MARGIN)
+    c |= 4;
+  else if (y > ctx->height + CLIP_MARGIN)
+    c |= 8;
+  return c;
+}
+
+/* Sutherland-Hodgman against one edge of the clip rectangle: `axis` 0 for x, 1 for y,
+ * keeping points with coordinate >= limit (sign 1) or <= limit (sign -1). */
+static void
+clip_edge (const GArray *in,
+           GArray       *out,
+           int           axis,
+           double        limit,
+           double        sign)
+{
+  guint n = in->len / 2;
+  const double *p = (const double *) (void *) in->data;
+
+  g_array_set_size (out, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      const double *cur = p + 2 * i;
+      const double *prev = p + 2 * ((i + n - 1) % n);
+      gboolean cur_in = (cur[axis] - limit) * sign >= 0;
+      gboolean prev_in = (prev[axis] - limit) * sign >= 0;
+
+      if (cur_in != prev_in)
+        {
+          double t = (limit - prev[axis]) / (cur[axis] - prev[axis]);
+          double q[2];
+
+          q[axis] = limit;
+          q[1 - axis] = prev[1 - axis] + t * (cur[1 - axis] - prev[1 - axis]);
+          g_array_append_vals (out, q, 2);
+        }
+      if (cur_in)
+        g_array_append_vals (out, cur, 2);
+    }
+}
+
+static void
+path_ring (DrawCtx    *ctx,
+           const Part *part)
+{
+  const gint32 *pts = &g_array_index (ctx->level->points, gint32, 2 * part->first_point);
+  GArray *a = ctx->scratch[0], *b = ctx->scratch[1];
+  const double *q;
+  double last_x = G_MAXDOUBLE, last_y = G_MAXDOUBLE;
+  guint n;
+
+  g_array_set_size (a, 0);
+  for (guint j = 0; j < part->n_points; j++)
+    {
+      double xy[2] = { (pts[2 * j] - ctx->ux0) * ctx->scale, (pts[2 * j + 1] - ctx->uy0) * ctx->scale };
+
+      g_array_append_vals (a, xy, 2);
+    }
+  clip_edge (a, b, 0, -CLIP_MARGIN, 1);
+  clip_edge (b, a, 0, ctx->width + CLIP_MARGIN, -1);
+  clip_edge (a, b, 1, -CLIP_MARGIN, 1);
+  clip_edge (b, a, 1, ctx->height + CLIP_MARGIN, -1);
+
+  n = a->len / 2;
+  if (n < 3)
+    return;
+  q = (const double *) (void *) a->data;
+  cairo_move_to (ctx->cr, q[0], q[1]);
+  for (guint j = 1; j < n; j++)
+    {
+      /* Points closer than a third of a pixel add nothing but time. */
+      if (fabs (q[2 * j] - last_x) < 0.33 && fabs (q[2 * j + 1] - last_y) < 0.33)
+        continue;
+      cairo_line_to (ctx->cr, q[2 * j], q[2 * j + 1]);
+      last_x = q[2 * j];
+      last_y = q[2 * j + 1];
+    }
+  cairo_close_path (ctx->cr);
+}
+
+static void
+path_line (DrawCtx    *ctx,
+           const Part *part)
+{
+  const gint32 *pts = &g_array_index (ctx->level->points, gint32, 2 * part->first_point);
+  double px = 0, py = 0, last_x = G_MAXDOUBLE, last_y = G_MAXDOUBLE;
+  int pcode = 0;
+  gboolean pen_down = FALSE;
+
+  for (guint j = 0; j < part->n_points; j++)
+    {
+      double x = (pts[2 * j] - ctx->ux0) * ctx->scale;
+      double y = (pts[2 * j + 1] - ctx->uy0) * ctx->scale;
+      int code = outcode (ctx, x, y);
+
+      /* A segment with both ends beyond the same side of the view is left out. */
+      if (j > 0 && (code & pcode) == 0)
+        {
+          if (!pen_down)
+            {
+              cairo_move_to (ctx->cr, px, py);
+              pen_down = TRUE;
+            }
+          if (j + 1 == part->n_points || fabs (x - last_x) >= 0.33 || fabs (y - last_y) >= 0.33)
+            {
+              cairo_line_to (ctx->cr, x, y);
+              last_x = x;
+              last_y = y;
+            }
+        }
+      else
+        pen_down = FALSE;
+      px = x;
+      py = y;
+      pcode = code;
+    }
+}
+
 static void
 path_part (DrawCtx    *ctx,
            const Part *part,
            gboolean    close)
 {
-  const gint32 *pts = &g_array_index (ctx->level->points, gint32, 2 * part->first_point);
-  double last_x = G_MAXDOUBLE, last_y = G_MAXDOUBLE;
-
-  for (guint j = 0; j < part->n_points; j++)
-    {
-      double x = CLAMP ((pts[2 * j] - ctx->ux0) * ctx->scale, -4e6, 4e6);
-      double y = CLAMP ((pts[2 * j + 1] - ctx->uy0) * ctx->scale, -4e6, 4e6);
-
-      /* Points closer than a third of a pixel add nothing but time. */
-      if (j > 0 && j + 1 < part->n_points && fabs (x - last_x) < 0.33 && fabs (y - last_y) < 0.33)
-        continue;
-      if (j == 0)
-        cairo_move_to (ctx->cr, x, y);
-      else
-        cairo_line_to (ctx->cr, x, y);
-      last_x = x;
-      last_y = y;
-    }
   if (close)
-    cairo_close_path (ctx->cr);
+    path_ring (ctx, part);
+  else
+    path_line (ctx, part);
 }
 
 /* Appends the parts of f that meet the view to the current path; returns whether any did. */
@@ -619,6 +738,10 @@ sitrep_basemap_draw (SitrepBasemap      *self,
   margin = 8.0 * to_units;   /* the widest stroke's half-width, and then some */
   ctx.view = (Box) { ctx.ux0 - margin, ctx.uy0 - margin,
                      ctx.ux0 + width * to_units + margin, ctx.uy0 + height * to_units + margin };
+  ctx.width = width;
+  ctx.height = height;
+  ctx.scratch[0] = g_array_new (FALSE, FALSE, sizeof (double));
+  ctx.scratch[1] = g_array_new (FALSE, FALSE, sizeof (double));
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
@@ -760,6 +883,8 @@ sitrep_basemap_draw (SitrepBasemap      *self,
       }
 
   cairo_restore (cr);
+  g_array_unref (ctx.scratch[0]);
+  g_array_unref (ctx.scratch[1]);
   return drawn;
 }
 
