@@ -2,6 +2,7 @@
 /* test-basemap-labels.c: map labels: choice by zoom and population, no overlaps, languages. */
 #define G_LOG_DOMAIN "sitrep-test"
 
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -146,6 +147,36 @@ test_cyrillic (void)
   g_object_unref (ctx);
 }
 
+/* A map turned a quarter: the dots turn about the centre, the labels still do not overlap. */
+static void
+test_rotation (void)
+{
+  g_autoptr(GArray) labels = sitrep_map_labels_new (SITREP_MAP_LANGUAGE_LATIN);
+  PangoContext *ctx = pango_context ();
+  double cx, cy, kx, ky;
+  g_autoptr(GArray) placed = NULL;
+  gboolean found = FALSE;
+
+  sitrep_basemap_latlon_to_world (49.9, 36.9, 8, &cx, &cy);
+  placed = sitrep_map_labels_layout_full (labels, ctx, 8, cx - 400, cy - 300, 800, 600, G_PI / 2);
+  assert_no_overlap (placed);
+  for (guint i = 0; i < placed->len; i++)
+    {
+      const SitrepPlacedLabel *p = &g_array_index (placed, SitrepPlacedLabel, i);
+      const SitrepMapLabel *l = &g_array_index (labels, SitrepMapLabel, p->label);
+
+      if (g_strcmp0 (l->name, "Kharkiv") != 0)
+        continue;
+      sitrep_basemap_latlon_to_world (l->lat, l->lon, 8, &kx, &ky);
+      /* Turned 90° clockwise on screen: west of the centre becomes north of it. */
+      g_assert_cmpfloat (fabs (p->dot_x - (400 - (ky - cy))), <, 0.01);
+      g_assert_cmpfloat (fabs (p->dot_y - (300 + (kx - cx))), <, 0.01);
+      found = TRUE;
+    }
+  g_assert_true (found);
+  g_object_unref (ctx);
+}
+
 static void
 test_min_zoom (void)
 {
@@ -161,6 +192,7 @@ main (int   argc,
   g_test_add_func ("/labels/collisions-synthetic", test_collisions_synthetic);
   g_test_add_func ("/labels/real-names", test_real_names);
   g_test_add_func ("/labels/cyrillic", test_cyrillic);
+  g_test_add_func ("/labels/rotation", test_rotation);
   g_test_add_func ("/labels/min-zoom", test_min_zoom);
   return g_test_run ();
 }

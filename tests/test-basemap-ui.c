@@ -10,6 +10,8 @@
 #include "sitrep-basemap-export.h"
 #include "sitrep-basemap-layers.h"
 #include "sitrep-map-view.h"
+#include "sitrep-basemap-labels.h"
+#include <math.h>
 #include "sitrep-preferences.h"
 
 typedef struct
@@ -228,6 +230,49 @@ test_in_map_view (void)
   gtk_window_destroy (window);
 }
 
+static gboolean
+has_size (Fixture *f)
+{
+  return gtk_widget_get_width (GTK_WIDGET (f->map)) > 0;
+}
+
+/* On a turned map, labels' dots sit where libshumate puts the places. */
+static void
+test_rotation_matches_shumate (Fixture       *f,
+                               gconstpointer  data)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (f->map);
+  double w, h, zoom, cx, cy, x, y;
+  g_autoptr(GArray) labels = sitrep_map_labels_new (SITREP_MAP_LANGUAGE_LATIN);
+  g_autoptr(GArray) placed = NULL;
+  guint checked = 0;
+
+  g_assert_true (wait_for (has_size, f, 10));
+  shumate_viewport_set_rotation (viewport, 0.5);
+  w = gtk_widget_get_width (GTK_WIDGET (f->map));
+  h = gtk_widget_get_height (GTK_WIDGET (f->map));
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  sitrep_basemap_latlon_to_world (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                                  shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                                  zoom, &cx, &cy);
+  placed = sitrep_map_labels_layout_full (labels, gtk_widget_get_pango_context (GTK_WIDGET (f->map)),
+                                          zoom, cx - w / 2, cy - h / 2, w, h, 0.5);
+  for (guint i = 0; i < placed->len; i++)
+    {
+      const SitrepPlacedLabel *p = &g_array_index (placed, SitrepPlacedLabel, i);
+      const SitrepMapLabel *l = &g_array_index (labels, SitrepMapLabel, p->label);
+
+      if (l->kind != SITREP_MAP_LABEL_SETTLEMENT)
+        continue;
+      shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (f->map), l->lat, l->lon, &x, &y);
+      g_assert_cmpfloat (fabs (x - p->dot_x), <, 1.0);
+      g_assert_cmpfloat (fabs (y - p->dot_y), <, 1.0);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 3);
+  shumate_viewport_set_rotation (viewport, 0);
+}
+
 static char *
 make_mbtiles (const char *dir)
 {
@@ -324,6 +369,8 @@ main (int   argc,
   g_test_add ("/basemap-ui/export-from-viewport", Fixture, NULL, fixture_setup, test_export_from_viewport,
               fixture_teardown);
   g_test_add_func ("/basemap-ui/in-map-view", test_in_map_view);
+  g_test_add ("/basemap-ui/rotation-matches-shumate", Fixture, NULL, fixture_setup,
+              test_rotation_matches_shumate, fixture_teardown);
   g_test_add_func ("/basemap-ui/no-network", test_no_network);
   return g_test_run ();
 }

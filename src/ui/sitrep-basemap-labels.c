@@ -239,13 +239,32 @@ sitrep_map_labels_layout (GArray       *labels,
                           double        width,
                           double        height)
 {
+  return sitrep_map_labels_layout_full (labels, context, zoom, x0, y0, width, height, 0.0);
+}
+
+GArray *
+sitrep_map_labels_layout_full (GArray       *labels,
+                               PangoContext *context,
+                               double        zoom,
+                               double        x0,
+                               double        y0,
+                               double        width,
+                               double        height,
+                               double        rotation)
+{
   GArray *placed = g_array_new (FALSE, TRUE, sizeof (SitrepPlacedLabel));
   g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (Rect));
   double lat_n, lat_s, lon_w, lon_e;
+  double cx = width / 2, cy = height / 2;
+  double cos_r = cos (rotation), sin_r = sin (rotation);
+  /* Turned, the view reaches as far as its half-diagonal in any direction. */
+  double reach_x = rotation != 0.0 ? hypot (width, height) / 2 - width / 2 : 0.0;
+  double reach_y = rotation != 0.0 ? hypot (width, height) / 2 - height / 2 : 0.0;
 
   /* A generous lat/lon box of the view for a cheap first test. */
-  sitrep_basemap_world_to_latlon (x0 - 200, y0 - 50, zoom, &lat_n, &lon_w);
-  sitrep_basemap_world_to_latlon (x0 + width + 200, y0 + height + 50, zoom, &lat_s, &lon_e);
+  sitrep_basemap_world_to_latlon (x0 - 200 - reach_x, y0 - 50 - reach_y, zoom, &lat_n, &lon_w);
+  sitrep_basemap_world_to_latlon (x0 + width + 200 + reach_x, y0 + height + 50 + reach_y, zoom,
+                                  &lat_s, &lon_e);
 
   for (guint i = 0; i < labels->len && placed->len < MAX_PLACED; i++)
     {
@@ -261,6 +280,13 @@ sitrep_map_labels_layout (GArray       *labels,
       sitrep_basemap_latlon_to_world (l->lat, l->lon, zoom, &px, &py);
       px -= x0;
       py -= y0;
+      if (rotation != 0.0)
+        {
+          double dx = px - cx, dy = py - cy;
+
+          px = cx + dx * cos_r - dy * sin_r;
+          py = cy + dx * sin_r + dy * cos_r;
+        }
       if (l->text_w == 0)
         measure (l, context);
       p.label = i;

@@ -74,6 +74,17 @@ GArray           *sitrep_map_labels_layout        (GArray       *labels,
                                                    double        width,
                                                    double        height);
 
+/* The same for a map turned by `rotation` radians (ShumateViewport:rotation) about the
+ * view's centre: dots turn with the map, text stays upright. */
+GArray           *sitrep_map_labels_layout_full   (GArray       *labels,
+                                                   PangoContext *context,
+                                                   double        zoom,
+                                                   double        x0,
+                                                   double        y0,
+                                                   double        width,
+                                                   double        height,
+                                                   double        rotation);
+
 /* The font for a label (Cantarell/sans, size and weight by kind and population). */
 PangoFontDescription *sitrep_map_label_font       (const SitrepMapLabel *label);
 

@@ -77,6 +77,8 @@ sitrep_label_layer_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (viewport, "notify::longitude", G_CALLBACK (on_viewport_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify::rotation", G_CALLBACK (on_viewport_changed), self,
+                           G_CONNECT_SWAPPED);
 
   task = g_task_new (self, self->cancellable, load_done, NULL);
   g_task_set_source_tag (task, sitrep_label_layer_constructed);
@@ -133,8 +135,9 @@ sitrep_label_layer_snapshot (GtkWidget   *widget,
   sitrep_basemap_latlon_to_world (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
                                   shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
                                   zoom, &cx, &cy);
-  placed = sitrep_map_labels_layout (self->labels, gtk_widget_get_pango_context (widget), zoom,
-                                     cx - width / 2, cy - height / 2, width, height);
+  placed = sitrep_map_labels_layout_full (self->labels, gtk_widget_get_pango_context (widget), zoom,
+                                          cx - width / 2, cy - height / 2, width, height,
+                                          shumate_viewport_get_rotation (viewport));
   self->n_placed = placed->len;
   layout = gtk_widget_create_pango_layout (widget, NULL);
 
