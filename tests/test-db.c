@@ -514,6 +514,31 @@ test_add_claim_and_ratings (void)
 }
 
 static void
+test_cues_round_trip (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SitrepDb) db = create_db (NULL);
+  g_autoptr (SitrepEvent) event = make_event (0);
+  g_autoptr (SitrepEvent) loaded = NULL;
+  SitrepClaim *claim = event->claims->pdata[1];
+  const char *cues[] = { "so-called \"liberation\"", "back\\slash\tand\nnewline", "нібито",
+                         "", NULL };
+  SitrepClaim *back;
+
+  g_strfreev (claim->cues);
+  claim->cues = g_strdupv ((GStrv) cues);
+  g_assert_true (sitrep_db_insert_event (db, event, &error) > 0);
+  g_assert_no_error (error);
+  loaded = sitrep_db_load_event (db, event->id, &error);
+  g_assert_no_error (error);
+  back = loaded->claims->pdata[1];
+  g_assert_cmpuint (g_strv_length (back->cues), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpstr (back->cues[i], ==, cues[i]);
+  g_assert_cmpuint (g_strv_length (((SitrepClaim *) loaded->claims->pdata[0])->cues), ==, 0);
+}
+
+static void
 test_read_only (void)
 {
   g_autoptr (GError) error = NULL;
@@ -755,6 +780,7 @@ main (int   argc,
   g_test_add_func ("/db/uid-and-places", test_uid_and_places);
   g_test_add_func ("/db/search-cyrillic", test_search_cyrillic);
   g_test_add_func ("/db/add-claim-and-ratings", test_add_claim_and_ratings);
+  g_test_add_func ("/db/cues-round-trip", test_cues_round_trip);
   g_test_add_func ("/db/read-only", test_read_only);
   g_test_add_func ("/db/bad/not-sqlite", test_bad_not_sqlite);
   g_test_add_func ("/db/bad/corrupt", test_bad_corrupt);

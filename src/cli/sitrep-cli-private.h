@@ -23,9 +23,11 @@ void sitrep_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
 /* Subcommands, each in its own file: sitrep-cli-NAME.c */
 int sitrep_cli_info (int argc, char **argv);
+int sitrep_cli_generate (int argc, char **argv);
 
 /* Benchmarks: `sitrep-cli bench NAME …`, each in sitrep-cli-bench-NAME.c, printing JSON. */
 int sitrep_cli_bench (int argc, char **argv);
+int sitrep_cli_bench_store (int argc, char **argv);
 
 /* sitrep-cli-gazetteer.c: `gazetteer lookup|scan|normalize`, and `bench gazetteer`. */
 int sitrep_cli_gazetteer (int argc, char **argv);

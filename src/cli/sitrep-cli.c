@@ -12,8 +12,11 @@
 #include "sitrep-cli-private.h"
 
 static const SitrepCliEntry commands[] = {
-  /* { "info", N_("Print a collection's schema version, counts and date range"),
-       sitrep_cli_info }, */
+  { "info", N_("Print a collection's schema version, counts and date range"),
+    sitrep_cli_info },
+  { "generate", N_("Write a synthetic collection, or one from a text fixture"),
+    sitrep_cli_generate },
+  { "bench", N_("Run a benchmark and print its figures as JSON"), sitrep_cli_bench },
   { "gazetteer", N_("Look up place names, or list the places a text names"),
     sitrep_cli_gazetteer },
   { "snapshot", N_("Render the map of a collection to a PNG image"), sitrep_cli_snapshot },

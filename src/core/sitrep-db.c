@@ -324,6 +324,7 @@ has_our_tables (sqlite3 *handle)
 static gboolean
 validate_file (const char  *path,
                const char  *display_name,
+               gboolean     full_check,
                int         *version_out,
                GError     **error)
 {
@@ -343,7 +344,8 @@ validate_file (const char  *path,
   if (rc != SQLITE_OK)
     goto fail;
 
-  rc = sqlite3_prepare_v2 (handle, "PRAGMA quick_check", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (handle, full_check ? "PRAGMA quick_check" : "SELECT 'ok'", -1,
+                           &stmt, NULL);
   if (rc != SQLITE_OK)
     goto fail;
   rc = sqlite3_step (stmt);
@@ -490,7 +492,9 @@ sitrep_db_open (const char         *path,
         }
       if (header == HEADER_EMPTY)
         fresh = TRUE;
-      else if (!validate_file (path, self->display_name, &version, error))
+      else if (!validate_file (path, self->display_name,
+                               !(read_only && (flags & SITREP_DB_OPEN_SKIP_FULL_CHECK)),
+                               &version, error))
         return NULL;
     }
 
@@ -795,20 +799,31 @@ sitrep_db_compute_uid (SitrepEvent *event)
   return g_strndup (hash, 16);
 }
 
+/* A JSON array of strings. Written by hand: a JsonBuilder and JsonGenerator per claim cost
+ * more than the rest of an insert. */
 static char *
 cues_to_json (GStrv cues)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
+  GString *json = g_string_new ("[");
 
-  json_builder_begin_array (builder);
   for (guint i = 0; cues != NULL && cues[i] != NULL; i++)
-    json_builder_add_string_value (builder, cues[i]);
-  json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+    {
+      if (i > 0)
+        g_string_append_c (json, ',');
+      g_string_append_c (json, '"');
+      for (const unsigned char *p = (const unsigned char *) cues[i]; *p != '\0'; p++)
+        {
+          if (*p == '"' || *p == '\\')
+            g_string_append_printf (json, "\\%c", *p);
+          else if (*p < 0x20)
+            g_string_append_printf (json, "\\u%04x", *p);
+          else
+            g_string_append_c (json, (char) *p);
+        }
+      g_string_append_c (json, '"');
+    }
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
 }
 
 static GStrv
@@ -890,8 +905,69 @@ insert_figure (SitrepDb      *self,
   return step_done (self, stmt, error);
 }
 
-/* Rewrites the event's row of the full-text index from what is stored: its summary,
- * its place's names in every language, the place as written, the target and the quotes. */
+static void
+append_search_part (GString    *text,
+                    const char *part)
+{
+  if (part == NULL || *part == '\0')
+    return;
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append (text, part);
+}
+
+static gboolean
+write_search_row (SitrepDb    *self,
+                  gint64       event_id,
+                  const char  *text,
+                  gsize        length,
+                  gboolean     replace,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (replace)
+    {
+      if ((stmt = get_stmt (self, STMT_SEARCH_DELETE, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, event_id);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+  if ((stmt = get_stmt (self, STMT_SEARCH_INSERT, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  sqlite3_bind_text (stmt, 2, text, length, SQLITE_TRANSIENT);
+  return step_done (self, stmt, error);
+}
+
+/* The text of an event's row of the full-text index: its summary, its place's names in
+ * every language, the place as written, the target and the quotes of its claims. */
+static gboolean
+insert_search_row (SitrepDb     *self,
+                   SitrepEvent  *event,
+                   gint64        event_id,
+                   GError      **error)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  if (!self->index_search)
+    return TRUE;
+  append_search_part (text, event->summary);
+  if (event->place != NULL)
+    {
+      append_search_part (text, event->place->name);
+      append_search_part (text, event->place->name_uk);
+      append_search_part (text, event->place->name_ru);
+    }
+  append_search_part (text, event->place_as_written);
+  append_search_part (text, event->target);
+  for (guint i = 0; i < event->claims->len; i++)
+    append_search_part (text, ((SitrepClaim *) g_ptr_array_index (event->claims, i))->quote);
+  return write_search_row (self, event_id, text->str, text->len, FALSE, error);
+}
+
+/* The same, rebuilt from what is stored (after a claim was added). */
 static gboolean
 update_search_row (SitrepDb  *self,
                    gint64     event_id,
@@ -899,7 +975,6 @@ update_search_row (SitrepDb  *self,
 {
   g_autoptr (sqlite3_stmt) text_stmt = NULL;
   g_autoptr (GString) text = g_string_new (NULL);
-  sqlite3_stmt *stmt;
   int rc;
 
   if (!self->index_search)
@@ -917,31 +992,13 @@ update_search_row (SitrepDb  *self,
   sqlite3_bind_int64 (text_stmt, 1, event_id);
   while ((rc = sqlite3_step (text_stmt)) == SQLITE_ROW)
     for (int c = 0; c < 6; c++)
-      {
-        const char *part = (const char *) sqlite3_column_text (text_stmt, c);
-        if (part != NULL && *part != '\0')
-          {
-            if (text->len > 0)
-              g_string_append_c (text, '\n');
-            g_string_append (text, part);
-          }
-      }
+      append_search_part (text, (const char *) sqlite3_column_text (text_stmt, c));
   if (rc != SQLITE_DONE)
     {
       sitrep_db_set_sqlite_error (self, rc, error);
       return FALSE;
     }
-
-  if ((stmt = get_stmt (self, STMT_SEARCH_DELETE, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, event_id);
-  if (!step_done (self, stmt, error))
-    return FALSE;
-  if ((stmt = get_stmt (self, STMT_SEARCH_INSERT, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, event_id);
-  sqlite3_bind_text (stmt, 2, text->str, text->len, SQLITE_TRANSIENT);
-  return step_done (self, stmt, error);
+  return write_search_row (self, event_id, text->str, text->len, TRUE, error);
 }
 
 gint64
@@ -1055,7 +1112,7 @@ sitrep_db_insert_event (SitrepDb     *self,
         return 0;
     }
 
-  if (!update_search_row (self, event_id, error))
+  if (!insert_search_row (self, event, event_id, error))
     return 0;
 
   event->id = event_id;
