@@ -5,24 +5,15 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-<<<<<<< HEAD
-=======
 #include <stdio.h>
->>>>>>> core
 #include <string.h>
 
 #include "sitrep-cli-private.h"
 
-<<<<<<< HEAD
-static const SitrepCliEntry benches[] = {
-  { "basemap", N_("Offline tile rendering and label layout"), sitrep_cli_bench_basemap },
-  { "gazetteer", N_("Gazetteer load and scan"), sitrep_cli_bench_gazetteer },
-  { NULL, NULL, NULL },
-};
-
-=======
 /* Each benchmark is sitrep-cli-bench-NAME.c; add yours here. */
 static const SitrepCliEntry benches[] = {
+  { "basemap", N_("Render offline basemap tiles (zooms 5-12) and lay out labels"),
+    sitrep_cli_bench_basemap },
   { "store", N_("Load a collection into the event store and query 30-day windows"),
     sitrep_cli_bench_store },
   { "gazetteer", N_("Load the gazetteer and scan text files for place names"),
@@ -39,21 +30,10 @@ print_benches (FILE *out)
     fprintf (out, "  %-10s %s\n", e->name, _(e->summary));
 }
 
->>>>>>> core
 int
 sitrep_cli_bench (int    argc,
                   char **argv)
 {
-<<<<<<< HEAD
-  if (argc >= 2)
-    for (const SitrepCliEntry *e = benches; e->name != NULL; e++)
-      if (strcmp (argv[1], e->name) == 0)
-        return e->run (argc - 1, argv + 1);
-
-  sitrep_cli_error (_("usage: sitrep-cli bench NAME [OPTION…]; NAME is one of:"));
-  for (const SitrepCliEntry *e = benches; e->name != NULL; e++)
-    g_printerr ("  %-10s %s\n", e->name, _(e->summary));
-=======
   if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
     {
       print_benches (argc < 2 ? stderr : stdout);
@@ -65,6 +45,5 @@ sitrep_cli_bench (int    argc,
 
   sitrep_cli_error (_("unknown benchmark “%s”"), argv[1]);
   print_benches (stderr);
->>>>>>> core
   return 2;
 }

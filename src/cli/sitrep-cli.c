@@ -20,7 +20,6 @@ static const SitrepCliEntry commands[] = {
   { "gazetteer", N_("Look up place names, or list the places a text names"),
     sitrep_cli_gazetteer },
   { "snapshot", N_("Render the map of a collection to a PNG image"), sitrep_cli_snapshot },
-  { "bench", N_("Run a benchmark and print its figures as JSON"), sitrep_cli_bench },
   { NULL, NULL, NULL },
 };
 
