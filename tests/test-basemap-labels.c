@@ -177,6 +177,57 @@ test_rotation (void)
   g_object_unref (ctx);
 }
 
+/* Names keep off the pins; a pin on a town puts the name beside it, not under it. */
+static void
+test_avoid_pins (void)
+{
+  g_autoptr(GArray) labels = sitrep_map_labels_new (SITREP_MAP_LANGUAGE_LATIN);
+  g_autoptr(GArray) pins = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) placed = NULL;
+  PangoContext *ctx = pango_context ();
+  double cx, cy;
+  guint n_placed_small = 0;
+
+  sitrep_basemap_latlon_to_world (49.71, 37.61, 9, &cx, &cy);
+  /* A grid of pins every 60 px, and one on Balakliia (pop. ~26,000). */
+  for (int y = 30; y < 800; y += 60)
+    for (int x = 30; x < 1280; x += 60)
+      {
+        double box[4] = { x - 9, y - 9, x + 9, y + 9 };
+
+        g_array_append_vals (pins, box, 4);
+      }
+  {
+    double bx, by;
+
+    sitrep_basemap_latlon_to_world (49.46, 36.84, 9, &bx, &by);
+    bx -= cx - 640;
+    by -= cy - 400;
+    g_array_append_vals (pins, (double[4]) { bx - 9, by - 9, bx + 9, by + 9 }, 4);
+  }
+  placed = sitrep_map_labels_layout_avoiding (labels, ctx, 9, cx - 640, cy - 400, 1280, 800, 0.0,
+                                              (const double *) (void *) pins->data, pins->len / 4);
+  assert_no_overlap (placed);
+  for (guint i = 0; i < placed->len; i++)
+    {
+      const SitrepPlacedLabel *p = &g_array_index (placed, SitrepPlacedLabel, i);
+      const SitrepMapLabel *l = &g_array_index (labels, SitrepMapLabel, p->label);
+
+      if (l->population >= 100000)
+        continue;   /* big towns may go over pins when crowded out */
+      n_placed_small++;
+      for (guint k = 0; k < pins->len / 4; k++)
+        {
+          const double *b = &g_array_index (pins, double, 4 * k);
+
+          g_assert_false (p->x < b[2] && b[0] < p->x + p->w && p->y < b[3] && b[1] < p->y + p->h);
+        }
+    }
+  g_assert_cmpuint (n_placed_small, >, 5);
+  g_assert_true (placed_name (labels, placed, "Balakliia"));
+  g_object_unref (ctx);
+}
+
 static void
 test_min_zoom (void)
 {
@@ -193,6 +244,7 @@ main (int   argc,
   g_test_add_func ("/labels/real-names", test_real_names);
   g_test_add_func ("/labels/cyrillic", test_cyrillic);
   g_test_add_func ("/labels/rotation", test_rotation);
+  g_test_add_func ("/labels/avoid-pins", test_avoid_pins);
   g_test_add_func ("/labels/min-zoom", test_min_zoom);
   return g_test_run ();
 }

@@ -151,7 +151,8 @@ draw_pins (SitrepEventStore *store,
            double            x0,
            double            y0,
            double            width,
-           double            height)
+           double            height,
+           GArray           *boxes)
 {
   const SitrepEventColumns *c = sitrep_event_store_get_columns (store);
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -168,8 +169,18 @@ draw_pins (SitrepEventStore *store,
       double px, py;
 
       sitrep_basemap_latlon_to_world (c->lat[i], c->lon[i], zoom, &px, &py);
-      sitrep_kind_style_draw_pin (cr, c->kind[i], px - x0, py - y0, SITREP_PIN_RADIUS,
-                                  (c->flags[i] & SITREP_EVENT_FLAG_HEDGED) != 0, FALSE);
+      px -= x0;
+      py -= y0;
+      if (cr != NULL)
+        sitrep_kind_style_draw_pin (cr, c->kind[i], px, py, SITREP_PIN_RADIUS,
+                                    (c->flags[i] & SITREP_EVENT_FLAG_HEDGED) != 0, FALSE);
+      if (boxes != NULL)
+        {
+          double r = SITREP_PIN_RADIUS + 2;
+          double box[4] = { px - r, py - r, px + r, py + r };
+
+          g_array_append_vals (boxes, box, 4);
+        }
     }
   return found->len;
 }
@@ -228,6 +239,7 @@ sitrep_map_image_render (const SitrepMapImage  *image,
   g_autofree char *mbtiles_attribution = NULL;
   g_autoptr(GArray) labels = NULL;
   g_autoptr(GArray) placed = NULL;
+  g_autoptr(GArray) pin_boxes = g_array_new (FALSE, FALSE, sizeof (double));
   PangoContext *pango;
 
   g_return_val_if_fail (image->width > 0 && image->height > 0, NULL);
@@ -277,13 +289,17 @@ sitrep_map_image_render (const SitrepMapImage  *image,
         attribution = mbtiles_attribution = g_path_get_basename (image->basemap);
     }
 
+  /* As in the window: labels under the pins; and here their text kept off the pins. */
   if (image->store != NULL && image->from < image->to)
-    draw_pins (image->store, cr, image->from, image->to, image->zoom, x0, y0, w, h);
-
+    draw_pins (image->store, NULL, image->from, image->to, image->zoom, x0, y0, w, h, pin_boxes);
   pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   labels = sitrep_map_labels_new (sitrep_map_language_from_locale ());
-  placed = sitrep_map_labels_layout (labels, pango, image->zoom, x0, y0, w, h);
+  placed = sitrep_map_labels_layout_avoiding (labels, pango, image->zoom, x0, y0, w, h, 0.0,
+                                              (const double *) (void *) pin_boxes->data,
+                                              pin_boxes->len / 4);
   sitrep_map_labels_draw_cairo (labels, placed, cr, image->style);
+  if (image->store != NULL && image->from < image->to)
+    draw_pins (image->store, cr, image->from, image->to, image->zoom, x0, y0, w, h, NULL);
   draw_attribution (cr, attribution, w, h, image->style);
   g_object_unref (pango);
 

@@ -252,14 +252,34 @@ sitrep_map_labels_layout_full (GArray       *labels,
                                double        height,
                                double        rotation)
 {
+  return sitrep_map_labels_layout_avoiding (labels, context, zoom, x0, y0, width, height, rotation,
+                                            NULL, 0);
+}
+
+GArray *
+sitrep_map_labels_layout_avoiding (GArray       *labels,
+                                   PangoContext *context,
+                                   double        zoom,
+                                   double        x0,
+                                   double        y0,
+                                   double        width,
+                                   double        height,
+                                   double        rotation,
+                                   const double *obstacles,
+                                   guint         n_obstacles)
+{
   GArray *placed = g_array_new (FALSE, TRUE, sizeof (SitrepPlacedLabel));
   g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (Rect));
+  g_autoptr(GArray) blocked = g_array_new (FALSE, FALSE, sizeof (Rect));
   double lat_n, lat_s, lon_w, lon_e;
   double cx = width / 2, cy = height / 2;
   double cos_r = cos (rotation), sin_r = sin (rotation);
   /* Turned, the view reaches as far as its half-diagonal in any direction. */
   double reach_x = rotation != 0.0 ? hypot (width, height) / 2 - width / 2 : 0.0;
   double reach_y = rotation != 0.0 ? hypot (width, height) / 2 - height / 2 : 0.0;
+
+  if (n_obstacles > 0)
+    g_array_append_vals (blocked, obstacles, n_obstacles);
 
   /* A generous lat/lon box of the view for a cheap first test. */
   sitrep_basemap_world_to_latlon (x0 - 200 - reach_x, y0 - 50 - reach_y, zoom, &lat_n, &lon_w);
@@ -273,6 +293,7 @@ sitrep_map_labels_layout_full (GArray       *labels,
       double px, py;
       Rect dot;
       gboolean ok = FALSE;
+      double gap;
 
       if (l->min_zoom > zoom + 1e-6
           || l->lat > lat_n || l->lat < lat_s || l->lon < lon_w || l->lon > lon_e)
@@ -299,7 +320,8 @@ sitrep_map_labels_layout_full (GArray       *labels,
         {
           Rect r = { px - p.w / 2, py - p.h / 2, px + p.w / 2, py + p.h / 2 };
 
-          if (r.x0 >= 0 && r.y0 >= 0 && r.x1 <= width && r.y1 <= height && rect_free (&r, taken))
+          if (r.x0 >= 0 && r.y0 >= 0 && r.x1 <= width && r.y1 <= height && rect_free (&r, taken)
+              && rect_free (&r, blocked))
             {
               p.x = r.x0;
               p.y = r.y0;
@@ -312,33 +334,66 @@ sitrep_map_labels_layout_full (GArray       *labels,
       dot = (Rect) { px - DOT_RADIUS, py - DOT_RADIUS, px + DOT_RADIUS, py + DOT_RADIUS };
       if (px < 0 || py < 0 || px > width || py > height || !rect_free (&dot, taken))
         continue;
-      /* Right, left, above, below the dot. */
-      for (int spot = 0; spot < 4 && !ok; spot++)
+      /* A pin on the place itself: the name goes beside the pin, not under it. */
+      gap = GAP;
+      for (guint k = 0; k < blocked->len; k++)
+        {
+          const Rect *b = &g_array_index (blocked, Rect, k);
+
+          if (px >= b->x0 && px <= b->x1 && py >= b->y0 && py <= b->y1)
+            gap = MAX (gap, MAX (MAX (b->x1 - px, px - b->x0), MAX (b->y1 - py, py - b->y0)) + 1);
+        }
+
+      /* Right, left, above, below the dot, then the four corners; then, for a town of
+       * 100,000 or more that pins crowd out, the same again over the pins (they are drawn
+       * above the names). */
+      for (int spot = 0; spot < 16 && !ok; spot++)
         {
           Rect r;
+          double vgap = gap == GAP ? GAP / 2 : gap;
+          gboolean over_pins = spot >= 8;
 
-          switch (spot)
+          if (over_pins && (l->population < 100000 || blocked->len == 0))
+            break;
+          switch (spot % 8)
             {
             case 0:
-              r.x0 = px + GAP;
+              r.x0 = px + gap;
               r.y0 = py - p.h / 2;
               break;
             case 1:
-              r.x0 = px - GAP - p.w;
+              r.x0 = px - gap - p.w;
               r.y0 = py - p.h / 2;
               break;
             case 2:
               r.x0 = px - p.w / 2;
-              r.y0 = py - GAP / 2 - p.h;
+              r.y0 = py - vgap - p.h;
+              break;
+            case 3:
+              r.x0 = px - p.w / 2;
+              r.y0 = py + vgap;
+              break;
+            case 4:
+              r.x0 = px + gap * 0.7;
+              r.y0 = py - vgap - p.h;
+              break;
+            case 5:
+              r.x0 = px + gap * 0.7;
+              r.y0 = py + vgap;
+              break;
+            case 6:
+              r.x0 = px - gap * 0.7 - p.w;
+              r.y0 = py - vgap - p.h;
               break;
             default:
-              r.x0 = px - p.w / 2;
-              r.y0 = py + GAP / 2;
+              r.x0 = px - gap * 0.7 - p.w;
+              r.y0 = py + vgap;
               break;
             }
           r.x1 = r.x0 + p.w;
           r.y1 = r.y0 + p.h;
-          if (r.x0 < 0 || r.y0 < 0 || r.x1 > width || r.y1 > height || !rect_free (&r, taken))
+          if (r.x0 < 0 || r.y0 < 0 || r.x1 > width || r.y1 > height || !rect_free (&r, taken)
+              || (!over_pins && !rect_free (&r, blocked)))
             continue;
           ok = TRUE;
           p.x = r.x0;

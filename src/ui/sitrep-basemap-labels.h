@@ -85,6 +85,19 @@ GArray           *sitrep_map_labels_layout_full   (GArray       *labels,
                                                    double        height,
                                                    double        rotation);
 
+/* The same, keeping the text (not the dots) off `n_obstacles` rectangles given as
+ * x0, y0, x1, y1 in view pixels: the pins, so that names stay readable beside them. */
+GArray           *sitrep_map_labels_layout_avoiding (GArray       *labels,
+                                                     PangoContext *context,
+                                                     double        zoom,
+                                                     double        x0,
+                                                     double        y0,
+                                                     double        width,
+                                                     double        height,
+                                                     double        rotation,
+                                                     const double *obstacles,
+                                                     guint         n_obstacles);
+
 /* The font for a label (Cantarell/sans, size and weight by kind and population). */
 PangoFontDescription *sitrep_map_label_font       (const SitrepMapLabel *label);
 
