@@ -211,6 +211,15 @@ test_in_map_view (void)
   f.layers = layers;
   gtk_window_present (window);
   sitrep_map_view_go_to (view, 49.71, 37.61, 9);
+  {
+    /* The sample collection's pins, when the build made it. */
+    g_autofree char *sample = g_build_filename (g_getenv ("SITREP_DATA_DIR"), "sample.sitrep", NULL);
+    g_autoptr(SitrepEventStore) store = sitrep_event_store_new ();
+
+    if (g_file_test (sample, G_FILE_TEST_IS_REGULAR)
+        && sitrep_event_store_load (store, sample, NULL, NULL, NULL, NULL))
+      sitrep_map_view_set_store (view, store);
+  }
   g_assert_true (wait_for (tiles_and_labels, &f, 30));
 
   /* Children of the map, bottom to top. */

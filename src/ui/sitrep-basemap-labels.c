@@ -226,6 +226,85 @@ rect_free (const Rect   *r,
   return TRUE;
 }
 
+/* Obstacles (pins, thousands of them) bucketed in 64-px cells of the view. */
+#define CELL 64.0
+
+typedef struct
+{
+  const GArray *rects;       /* Rect */
+  int cols, rows;
+  GArray **cells;            /* guint indices into rects, per cell */
+} Grid;
+
+static void
+grid_init (Grid         *g,
+           const GArray *rects,
+           double        width,
+           double        height)
+{
+  g->rects = rects;
+  g->cols = (int) ceil (width / CELL) + 1;
+  g->rows = (int) ceil (height / CELL) + 1;
+  g->cells = g_new0 (GArray *, g->cols * g->rows);
+  for (guint i = 0; i < rects->len; i++)
+    {
+      const Rect *r = &g_array_index (rects, Rect, i);
+      int c0 = CLAMP ((int) floor (r->x0 / CELL), 0, g->cols - 1);
+      int c1 = CLAMP ((int) floor (r->x1 / CELL), 0, g->cols - 1);
+      int r0 = CLAMP ((int) floor (r->y0 / CELL), 0, g->rows - 1);
+      int r1 = CLAMP ((int) floor (r->y1 / CELL), 0, g->rows - 1);
+
+      if (r->x1 < 0 || r->y1 < 0 || r->x0 > width || r->y0 > height)
+        continue;
+      for (int cy = r0; cy <= r1; cy++)
+        for (int cx = c0; cx <= c1; cx++)
+          {
+            GArray **cell = &g->cells[cy * g->cols + cx];
+
+            if (*cell == NULL)
+              *cell = g_array_new (FALSE, FALSE, sizeof (guint));
+            g_array_append_val (*cell, i);
+          }
+    }
+}
+
+static void
+grid_clear (Grid *g)
+{
+  for (int i = 0; i < g->cols * g->rows; i++)
+    if (g->cells[i] != NULL)
+      g_array_unref (g->cells[i]);
+  g_free (g->cells);
+}
+
+/* Whether r meets none of the rects in the cells it covers. */
+static gboolean
+grid_free (const Grid *g,
+           const Rect *r)
+{
+  int c0 = CLAMP ((int) floor (r->x0 / CELL), 0, g->cols - 1);
+  int c1 = CLAMP ((int) floor (r->x1 / CELL), 0, g->cols - 1);
+  int r0 = CLAMP ((int) floor (r->y0 / CELL), 0, g->rows - 1);
+  int r1 = CLAMP ((int) floor (r->y1 / CELL), 0, g->rows - 1);
+
+  for (int cy = r0; cy <= r1; cy++)
+    for (int cx = c0; cx <= c1; cx++)
+      {
+        const GArray *cell = g->cells[cy * g->cols + cx];
+
+        if (cell == NULL)
+          continue;
+        for (guint k = 0; k < cell->len; k++)
+          {
+            const Rect *t = &g_array_index (g->rects, Rect, g_array_index (cell, guint, k));
+
+            if (r->x0 < t->x1 && t->x0 < r->x1 && r->y0 < t->y1 && t->y0 < r->y1)
+              return FALSE;
+          }
+      }
+  return TRUE;
+}
+
 #define DOT_RADIUS 2.5
 #define GAP 4.0
 #define MAX_PLACED 400
@@ -271,6 +350,7 @@ sitrep_map_labels_layout_avoiding (GArray       *labels,
   GArray *placed = g_array_new (FALSE, TRUE, sizeof (SitrepPlacedLabel));
   g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (Rect));
   g_autoptr(GArray) blocked = g_array_new (FALSE, FALSE, sizeof (Rect));
+  Grid grid;
   double lat_n, lat_s, lon_w, lon_e;
   double cx = width / 2, cy = height / 2;
   double cos_r = cos (rotation), sin_r = sin (rotation);
@@ -280,6 +360,7 @@ sitrep_map_labels_layout_avoiding (GArray       *labels,
 
   if (n_obstacles > 0)
     g_array_append_vals (blocked, obstacles, n_obstacles);
+  grid_init (&grid, blocked, width, height);
 
   /* A generous lat/lon box of the view for a cheap first test. */
   sitrep_basemap_world_to_latlon (x0 - 200 - reach_x, y0 - 50 - reach_y, zoom, &lat_n, &lon_w);
@@ -321,7 +402,7 @@ sitrep_map_labels_layout_avoiding (GArray       *labels,
           Rect r = { px - p.w / 2, py - p.h / 2, px + p.w / 2, py + p.h / 2 };
 
           if (r.x0 >= 0 && r.y0 >= 0 && r.x1 <= width && r.y1 <= height && rect_free (&r, taken)
-              && rect_free (&r, blocked))
+              && grid_free (&grid, &r))
             {
               p.x = r.x0;
               p.y = r.y0;
@@ -336,12 +417,17 @@ sitrep_map_labels_layout_avoiding (GArray       *labels,
         continue;
       /* A pin on the place itself: the name goes beside the pin, not under it. */
       gap = GAP;
-      for (guint k = 0; k < blocked->len; k++)
+      if (blocked->len > 0 && px >= 0 && py >= 0 && px <= width && py <= height)
         {
-          const Rect *b = &g_array_index (blocked, Rect, k);
+          const GArray *cell = grid.cells[(int) (py / CELL) * grid.cols + (int) (px / CELL)];
 
-          if (px >= b->x0 && px <= b->x1 && py >= b->y0 && py <= b->y1)
-            gap = MAX (gap, MAX (MAX (b->x1 - px, px - b->x0), MAX (b->y1 - py, py - b->y0)) + 1);
+          for (guint k = 0; cell != NULL && k < cell->len; k++)
+            {
+              const Rect *b = &g_array_index (blocked, Rect, g_array_index (cell, guint, k));
+
+              if (px >= b->x0 && px <= b->x1 && py >= b->y0 && py <= b->y1)
+                gap = MAX (gap, MAX (MAX (b->x1 - px, px - b->x0), MAX (b->y1 - py, py - b->y0)) + 1);
+            }
         }
 
       /* Right, left, above, below the dot, then the four corners; then, for a town of
@@ -393,7 +479,7 @@ sitrep_map_labels_layout_avoiding (GArray       *labels,
           r.x1 = r.x0 + p.w;
           r.y1 = r.y0 + p.h;
           if (r.x0 < 0 || r.y0 < 0 || r.x1 > width || r.y1 > height || !rect_free (&r, taken)
-              || (!over_pins && !rect_free (&r, blocked)))
+              || (!over_pins && !grid_free (&grid, &r)))
             continue;
           ok = TRUE;
           p.x = r.x0;
@@ -403,6 +489,7 @@ sitrep_map_labels_layout_avoiding (GArray       *labels,
           g_array_append_val (placed, p);
         }
     }
+  grid_clear (&grid);
   return placed;
 }
 

@@ -241,6 +241,8 @@ sitrep_basemap_layers_new (ShumateMap   *map,
   gtk_widget_set_can_target (self->attribution, FALSE);
 
   self->label_layer = sitrep_label_layer_new (shumate_map_get_viewport (map));
+  if (SITREP_IS_PIN_LAYER (below))
+    sitrep_label_layer_set_pin_layer (self->label_layer, SITREP_PIN_LAYER (below));
   if (below != NULL)
     shumate_map_insert_layer_behind (map, SHUMATE_LAYER (self->label_layer), below);
   else

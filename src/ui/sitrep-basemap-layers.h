@@ -31,7 +31,7 @@ G_DECLARE_FINAL_TYPE (SitrepBasemapLayers, sitrep_basemap_layers, SITREP, BASEMA
 
 /* Inserts, behind `below` (the pin layer; NULL: on top), bottom to top: the offline
  * basemap, the online layer (OpenStreetMap or MBTiles, with its opacity) when chosen, and
- * the label layer. Follows `settings` (schema SITREP_BASEMAP_SCHEMA_ID; NULL: the default)
+ * the label layer, whose names keep off the pins when `below` is a SitrepPinLayer. Follows `settings` (schema SITREP_BASEMAP_SCHEMA_ID; NULL: the default)
  * and AdwStyleManager:dark live. Online tiles that fail leave the offline map showing. */
 SitrepBasemapLayers *sitrep_basemap_layers_new            (ShumateMap          *map,
                                                            ShumateLayer        *below,

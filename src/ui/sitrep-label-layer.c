@@ -7,7 +7,13 @@
 #include <glib/gi18n.h>
 
 #include "sitrep-basemap-labels.h"
+#include "sitrep-kind-style.h"
 #include "sitrep-label-layer.h"
+
+#include <math.h>
+
+/* Half the side of the box a pin keeps clear of names. */
+#define SITREP_PIN_RADIUS_FOR_LABELS (SITREP_PIN_RADIUS + 2)
 
 struct _SitrepLabelLayer
 {
@@ -16,6 +22,7 @@ struct _SitrepLabelLayer
   SitrepBasemapStyle style;
   GArray *labels;            /* SitrepMapLabel, NULL until loaded */
   GCancellable *cancellable;
+  SitrepPinLayer *pins;      /* weak */
   guint n_placed;
 };
 
@@ -92,6 +99,7 @@ sitrep_label_layer_dispose (GObject *object)
   SitrepLabelLayer *self = SITREP_LABEL_LAYER (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_weak_pointer (&self->pins);
   G_OBJECT_CLASS (sitrep_label_layer_parent_class)->dispose (object);
 }
 
@@ -112,6 +120,69 @@ rgba (const double *rgb,
   return (GdkRGBA) { rgb[0], rgb[1], rgb[2], alpha };
 }
 
+/* At most this many pins are kept clear of names; past it the map is a carpet of pins. */
+#define MAX_PIN_OBSTACLES 4000
+
+/* The boxes of the pins drawn now, in layer coordinates (x0, y0, x1, y1 each). */
+static GArray *
+pin_boxes (SitrepLabelLayer *self,
+           double            width,
+           double            height)
+{
+  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (double));
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  SitrepEventStore *store;
+  g_autoptr(GArray) found = NULL;
+  SitrepBBox bbox;
+  gint64 from, to;
+  double lat0, lon0, lat1, lon1, r = hypot (width, height) / 2;
+
+  if (self->pins == NULL || (store = sitrep_pin_layer_get_store (self->pins)) == NULL)
+    return boxes;
+  sitrep_pin_layer_get_time_window (self->pins, &from, &to);
+  {
+    gint64 first, last;
+
+    /* The window's default is all time; the store counts in 32-bit seconds from its epoch. */
+    if (!sitrep_event_store_get_range (store, &first, &last))
+      return boxes;
+    from = MAX (from, first);
+    to = MIN (to, last + 1);
+  }
+  /* The view's circumscribed square, whatever the rotation. */
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self), width / 2 - r, height / 2 - r,
+                                              &lat0, &lon0);
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self), width / 2 + r, height / 2 + r,
+                                              &lat1, &lon1);
+  bbox.min_lat = MIN (lat0, lat1);
+  bbox.max_lat = MAX (lat0, lat1);
+  bbox.min_lon = MIN (lon0, lon1);
+  bbox.max_lon = MAX (lon0, lon1);
+  if (shumate_viewport_get_rotation (viewport) != 0.0)
+    {
+      /* Turned, the square's corners are not its extremes: take the whole circle. */
+      double dlat = (bbox.max_lat - bbox.min_lat) * 0.5, dlon = (bbox.max_lon - bbox.min_lon) * 0.5;
+
+      bbox.min_lat -= dlat;
+      bbox.max_lat += dlat;
+      bbox.min_lon -= dlon;
+      bbox.max_lon += dlon;
+    }
+  found = g_array_new (FALSE, FALSE, sizeof (guint));
+  sitrep_event_store_query (store, from, to, &bbox, found);
+  if (found->len > MAX_PIN_OBSTACLES)
+    return boxes;
+  for (guint k = 0; k < found->len; k++)
+    {
+      double x, y, pr = SITREP_PIN_RADIUS_FOR_LABELS;
+
+      if (!sitrep_pin_layer_get_position (self->pins, g_array_index (found, guint, k), &x, &y))
+        continue;
+      g_array_append_vals (boxes, (double[4]) { x - pr, y - pr, x + pr, y + pr }, 4);
+    }
+  return boxes;
+}
+
 static void
 sitrep_label_layer_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
@@ -123,6 +194,7 @@ sitrep_label_layer_snapshot (GtkWidget   *widget,
   double height = gtk_widget_get_height (widget);
   double zoom, cx, cy;
   g_autoptr(GArray) placed = NULL;
+  g_autoptr(GArray) boxes = NULL;
   g_autoptr(PangoLayout) layout = NULL;
   GdkRGBA halo = rgba (pal->label_halo, 0.8f);
   GdkRGBA dot = rgba (pal->dot, 1.0f);
@@ -135,9 +207,11 @@ sitrep_label_layer_snapshot (GtkWidget   *widget,
   sitrep_basemap_latlon_to_world (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
                                   shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
                                   zoom, &cx, &cy);
-  placed = sitrep_map_labels_layout_full (self->labels, gtk_widget_get_pango_context (widget), zoom,
-                                          cx - width / 2, cy - height / 2, width, height,
-                                          shumate_viewport_get_rotation (viewport));
+  boxes = pin_boxes (self, width, height);
+  placed = sitrep_map_labels_layout_avoiding (self->labels, gtk_widget_get_pango_context (widget), zoom,
+                                              cx - width / 2, cy - height / 2, width, height,
+                                              shumate_viewport_get_rotation (viewport),
+                                              (const double *) (void *) boxes->data, boxes->len / 4);
   self->n_placed = placed->len;
   layout = gtk_widget_create_pango_layout (widget, NULL);
 
@@ -276,6 +350,21 @@ sitrep_label_layer_set_style (SitrepLabelLayer   *self,
   self->style = style;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STYLE]);
+}
+
+void
+sitrep_label_layer_set_pin_layer (SitrepLabelLayer *self,
+                                  SitrepPinLayer   *pins)
+{
+  g_return_if_fail (SITREP_IS_LABEL_LAYER (self));
+  if (self->pins != NULL)
+    g_signal_handlers_disconnect_by_func (self->pins, gtk_widget_queue_draw, self);
+  g_set_weak_pointer (&self->pins, pins);
+  /* A new collection moves the pins: lay the names out again. */
+  if (pins != NULL)
+    g_signal_connect_object (pins, "notify::store", G_CALLBACK (gtk_widget_queue_draw), self,
+                             G_CONNECT_SWAPPED);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 guint

@@ -5,6 +5,7 @@
 #include <shumate/shumate.h>
 
 #include "sitrep-basemap.h"
+#include "sitrep-pin-layer.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,11 @@ SitrepLabelLayer   *sitrep_label_layer_new       (ShumateViewport    *viewport);
 SitrepBasemapStyle  sitrep_label_layer_get_style (SitrepLabelLayer   *self);
 void                sitrep_label_layer_set_style (SitrepLabelLayer   *self,
                                                   SitrepBasemapStyle  style);
+/* Names keep off the pins this layer draws (its store and time window); the window calls
+ * gtk_widget_queue_draw() on the label layer when it changes the pins' time window. */
+void                sitrep_label_layer_set_pin_layer (SitrepLabelLayer *self,
+                                                      SitrepPinLayer   *pins);
+
 /* How many labels the last frame placed (for tests). */
 guint               sitrep_label_layer_get_n_placed (SitrepLabelLayer *self);
 
