@@ -1082,13 +1082,11 @@ sitrep_gazetteer_resolve (SitrepGazetteer            *self,
       for (guint k = 0; k < n_context; k++)
         {
           const SitrepGazetteerEntry *c = sitrep_gazetteer_get_entry (self, context[k]);
-          gboolean is_candidate = FALSE;
-
           if (c == NULL || c->feature == SITREP_GAZETTEER_REGION)
             continue;
-          for (guint m = 0; m < match->n_candidates; m++)
-            is_candidate |= match->candidates[m] == context[k];
-          if (!is_candidate)
+          /* Candidate lists are sorted by id. */
+          if (bsearch (&context[k], match->candidates, match->n_candidates, sizeof (guint32),
+                       compare_ids) == NULL)
             d = MIN (d, distance_km (e, c));
         }
       if (d < best_d)

@@ -45,7 +45,7 @@ typedef struct
   gsize start;            /* byte offsets of the name as written in the scanned text */
   gsize end;
   guint n_candidates;     /* entries that carry this name (several Ivanivkas) */
-  const guint32 *candidates;
+  const guint32 *candidates;  /* sorted by id */
 } SitrepGazetteerMatch;
 
 typedef struct _SitrepGazetteer SitrepGazetteer;
@@ -76,7 +76,8 @@ GArray                     *sitrep_gazetteer_lookup        (SitrepGazetteer *sel
 
 /* Picks one of a match's candidates: the one in admin1_hint if given, else the one
  * nearest to the context entries (other places named in the same text), else the most
- * populous. Returns G_MAXUINT32 when it stays ambiguous. */
+ * populous when it is at least ten times as big as the next. Returns G_MAXUINT32 when it
+ * stays ambiguous (also when the hint leaves several and nothing else decides). */
 guint32                     sitrep_gazetteer_resolve       (SitrepGazetteer            *self,
                                                             const SitrepGazetteerMatch *match,
                                                             const char                 *admin1_hint,

@@ -372,13 +372,17 @@ sitrep_skeleton_append (SitrepSkeleton *self,
                         gsize           len,
                         gsize           base)
 {
-  Word w = { .n = 0 };
+  Word w;  /* not zeroed: it is large, and only w.n entries are read */
   const char *p = text;
   const char *end = text + len;
   char sep = '\0';
   gboolean pending_apos = FALSE;
   gboolean skipping = FALSE;
   guint live = MAX_LIVE;
+
+  w.n = 0;
+  w.upper = FALSE;
+  w.continued = FALSE;
 
   while (p < end)
     {

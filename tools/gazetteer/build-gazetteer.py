@@ -534,6 +534,31 @@ def main(argv):
             raion_coords.setdefault(admin2, []).append((float(lat), float(lon)))
         entries.append(e)
 
+    # GeoNames lists some villages twice (Borova and Borowaja, 5 km apart): a row without
+    # KATOTTG code or population that has the name of a joined row within about 10 km
+    # is a duplicate.
+    def stem(n):
+        # Without the ending, so that Russian Боровая meets Ukrainian Борова.
+        return skeleton(n).rstrip('aiu')
+
+    joined = {}
+    for e in entries:
+        if e.katottg:
+            for n in (e.name, e.name_uk, e.name_ru):
+                if n:
+                    joined.setdefault(stem(n), []).append((e.lat, e.lon))
+    kept = []
+    n_duplicates = 0
+    for e in entries:
+        if not e.katottg and e.population == 0:
+            names = {stem(n) for n in [e.name, e.name_uk, e.name_ru] + e.alternates if n}
+            if any(abs(lat - e.lat) < 0.09 and abs(lon - e.lon) < 0.14
+                   for n in names for lat, lon in joined.get(n, ())):
+                n_duplicates += 1
+                continue
+        kept.append(e)
+    entries = kept
+
     # Raions (DISTRICT): KATOTTG names, centroid of their settlements.
     raion_latin = {}
     for code, uk_adj in sorted(raion_uk.items()):
@@ -701,11 +726,12 @@ def main(argv):
             o=counts.get('O', 0), foreign=n_foreign, matched=matched,
             total=matched + unmatched, pct=100.0 * matched / max(1, matched + unmatched),
             fpct=100.0 * front_matched / max(1, front_total), kt_cov=kt_cov,
-            kt_front_cov=kt_front_cov))
+            kt_front_cov=kt_front_cov, dups=n_duplicates))
     print(f'{table}: {len(entries)} entries, {len(data)} bytes ({len(raw)} uncompressed), '
           f'KATOTTG join {matched}/{matched + unmatched}, front-line oblasts '
           f'{100.0 * front_matched / max(1, front_total):.1f}%; KATOTTG settlements with a row '
-          f'{kt_cov:.1f}%, front-line {kt_front_cov:.1f}%', file=sys.stderr)
+          f'{kt_cov:.1f}%, front-line {kt_front_cov:.1f}%; {n_duplicates} duplicates dropped',
+          file=sys.stderr)
 
 
 SOURCES_MD = '''# Sitrep's gazetteer: sources
@@ -735,7 +761,9 @@ and reservoirs. KATOTTG join: {kt_cov:.1f}% of KATOTTG's settlements got their G
 ({kt_front_cov:.1f}% in the front-line oblasts: Donetsk, Kharkiv, Kherson, Luhansk, Zaporizhzhia,
 Sumy, Chernihiv); seen from GeoNames, {matched} of its {total} Ukrainian populated places
 ({pct:.1f}%; front-line {fpct:.1f}%), the rest being mostly renamed, merged or vanished
-places that GeoNames still lists. Unmatched rows keep GeoNames' names.
+places that GeoNames still lists. Unmatched rows keep GeoNames' names; {dups} of them,
+without population and within about 10 km of a joined row of the same name, were dropped
+as duplicates.
 
 Added by the script, not taken from a source: English oblast names and their Ukrainian and
 Russian case forms, the five Russian border oblasts (approximate centroids), raion centroids
