@@ -12,6 +12,8 @@
 
 /* Each benchmark is sitrep-cli-bench-NAME.c; add yours here. */
 static const SitrepCliEntry benches[] = {
+  { "basemap", N_("Render offline basemap tiles (zooms 5-12) and lay out labels"),
+    sitrep_cli_bench_basemap },
   { "store", N_("Load a collection into the event store and query 30-day windows"),
     sitrep_cli_bench_store },
   { "gazetteer", N_("Load the gazetteer and scan text files for place names"),

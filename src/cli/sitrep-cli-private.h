@@ -41,4 +41,8 @@ int sitrep_cli_import (int argc, char **argv);
 int sitrep_cli_export (int argc, char **argv);
 int sitrep_cli_bench_import (int argc, char **argv);
 
+/* sitrep-cli-snapshot.c: the map to a PNG; sitrep-cli-bench-basemap.c: `bench basemap`. */
+int sitrep_cli_snapshot (int argc, char **argv);
+int sitrep_cli_bench_basemap (int argc, char **argv);
+
 G_END_DECLS

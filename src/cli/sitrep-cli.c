@@ -22,6 +22,7 @@ static const SitrepCliEntry commands[] = {
   { "extract", N_("Find events, places, dates and claims in articles"), sitrep_cli_extract },
   { "import", N_("Import ACLED CSV or GeoJSON into a collection"), sitrep_cli_import },
   { "export", N_("Export events as ACLED CSV, GeoJSON or JSON Lines"), sitrep_cli_export },
+  { "snapshot", N_("Render the map of a collection to a PNG image"), sitrep_cli_snapshot },
   { NULL, NULL, NULL },
 };
 
