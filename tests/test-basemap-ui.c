@@ -198,7 +198,7 @@ test_in_map_view (void)
   SitrepMapView *view = sitrep_map_view_new ();
   ShumateMap *map = sitrep_map_view_get_map (view);
   g_autoptr(GSettings) settings = g_settings_new (SITREP_BASEMAP_SCHEMA_ID);
-  g_autoptr(SitrepBasemapLayers) layers = NULL;
+  SitrepBasemapLayers *layers = NULL;
   GtkWidget *pins = GTK_WIDGET (sitrep_map_view_get_pin_layer (view));
   int labels_at = -1, pins_at = -1, offline_at = -1, i = 0;
   Fixture f = { window, map, settings, NULL };
@@ -207,7 +207,8 @@ test_in_map_view (void)
   g_settings_reset (settings, "dark-map");
   gtk_window_set_default_size (window, 800, 600);
   gtk_window_set_child (window, GTK_WIDGET (view));
-  layers = sitrep_basemap_layers_new (map, SHUMATE_LAYER (pins), settings);
+  /* The map view made its layers behind its pins, following the default settings. */
+  layers = sitrep_map_view_get_basemap_layers (view);
   f.layers = layers;
   gtk_window_present (window);
   sitrep_map_view_go_to (view, 49.71, 37.61, 9);

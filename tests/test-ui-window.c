@@ -593,8 +593,9 @@ main (int   argc,
   /* Never touch the network in tests: the offline background only. */
   {
     g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+    g_autoptr (GSettings) basemap = g_settings_new (SITREP_BASEMAP_SCHEMA_ID);
 
-    g_settings_set_boolean (settings, "online-map", FALSE);
+    g_settings_set_string (basemap, "kind", "offline");
     g_settings_set_string (settings, "last-file", "");
   }
 

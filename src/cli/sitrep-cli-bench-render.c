@@ -109,7 +109,6 @@ sitrep_cli_bench_render (int    argc,
   /* The real map with its pin layer, on Kharkiv oblast at zoom 8 (offline background). */
   map_view = sitrep_map_view_new ();
   gtk_widget_set_size_request (GTK_WIDGET (map_view), width, map_height);
-  sitrep_map_view_set_online (map_view, FALSE);
   sitrep_map_view_set_store (map_view, store);
   map_widget = GTK_WIDGET (sitrep_map_view_get_pin_layer (map_view));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (map_view));

@@ -27,6 +27,10 @@ sitrep_show_about (GtkWindow *parent)
   adw_about_window_set_website (about, "https://github.com/sitrep/sitrep");
   adw_about_window_add_credit_section (about, _("Data"), data_credits);
   if (parent)
-    gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+    {
+      /* One of the application's windows, so it closes with it and Escape works. */
+      gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+      gtk_window_set_application (GTK_WINDOW (about), gtk_window_get_application (parent));
+    }
   gtk_window_present (GTK_WINDOW (about));
 }

@@ -8,6 +8,7 @@
 #include <shumate/shumate.h>
 
 #include "sitrep-about.h"
+#include "sitrep-preferences.h"
 #include "sitrep-application-private.h"
 #include "sitrep-window.h"
 
@@ -108,6 +109,16 @@ about_activated (GSimpleAction *action,
 }
 
 static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (sitrep_preferences_new (parent, NULL)));
+}
+
+static void
 shortcuts_activated (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
@@ -121,6 +132,7 @@ shortcuts_activated (GSimpleAction *action,
 static const GActionEntry app_entries[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "preferences", preferences_activated },
   { "shortcuts", shortcuts_activated },
 };
 
@@ -133,6 +145,7 @@ sitrep_application_startup (GApplication *app)
     const char *accels[3];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.clear-selection", { "Escape", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
@@ -144,9 +157,6 @@ sitrep_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (sitrep_application_parent_class)->startup (app);
-
-  /* Tile servers ask for a real User-Agent naming the application. */
-  shumate_set_user_agent ("Sitrep/" PACKAGE_VERSION " (+https://github.com/sitrep/sitrep)");
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
                                    G_N_ELEMENTS (app_entries), app);

@@ -2,17 +2,17 @@
 /* sitrep-map-view.c: the map widget: base layers, the pin layer and the map's controls.
  *
  * The layers, bottom to top:
- *   SitrepGraticuleLayer  land colour and a 1° graticule, drawn offline, never blank
- *   ShumateMapLayer       OpenStreetMap raster tiles, when "online" (the base layer)
- *   SitrepPinLayer        the events
- * The base layer is set up in set_online () and nowhere else, so that the offline
- * basemap can replace it in one place. */
+ *   SitrepGraticuleLayer  land colour and a 1° graticule, under everything, never blank
+ *   SitrepBasemapLayers   the offline basemap of Ukraine, OpenStreetMap or MBTiles tiles
+ *                         over it (as the basemap settings say), and the place names
+ *   SitrepPinLayer        the events */
 #define G_LOG_DOMAIN "sitrep-map-view"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "sitrep-basemap-layers.h"
 #include "sitrep-graticule-layer.h"
 #include "sitrep-map-view.h"
 
@@ -31,10 +31,8 @@ struct _SitrepMapView
 
   ShumateMapSource *reference_source;  /* projection and licence of the tiles */
   SitrepGraticuleLayer *graticule;
-  ShumateMapLayer *tile_layer;         /* NULL when offline */
+  SitrepBasemapLayers *basemap;
   SitrepPinLayer *pin_layer;
-
-  gboolean online;
 };
 
 G_DEFINE_FINAL_TYPE (SitrepMapView, sitrep_map_view, GTK_TYPE_WIDGET)
@@ -42,7 +40,6 @@ G_DEFINE_FINAL_TYPE (SitrepMapView, sitrep_map_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_STORE,
-  PROP_ONLINE,
   N_PROPS
 };
 
@@ -70,6 +67,7 @@ sitrep_map_view_dispose (GObject *object)
   /* The template's top-level child is ours to unparent. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
+  g_clear_object (&self->basemap);
   g_clear_object (&self->reference_source);
 
   G_OBJECT_CLASS (sitrep_map_view_parent_class)->dispose (object);
@@ -88,9 +86,6 @@ sitrep_map_view_get_property (GObject    *object,
     case PROP_STORE:
       g_value_set_object (value, sitrep_map_view_get_store (self));
       break;
-    case PROP_ONLINE:
-      g_value_set_boolean (value, self->online);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -108,9 +103,6 @@ sitrep_map_view_set_property (GObject      *object,
     {
     case PROP_STORE:
       sitrep_map_view_set_store (self, g_value_get_object (value));
-      break;
-    case PROP_ONLINE:
-      sitrep_map_view_set_online (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -131,10 +123,6 @@ sitrep_map_view_class_init (SitrepMapViewClass *klass)
     g_param_spec_object ("store", NULL, NULL,
                          SITREP_TYPE_EVENT_STORE,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_ONLINE] =
-    g_param_spec_boolean ("online", NULL, NULL,
-                          FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHUMATE_TYPE_MAP);
@@ -186,6 +174,11 @@ sitrep_map_view_init (SitrepMapView *self)
   self->pin_layer = sitrep_pin_layer_new (viewport, NULL);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->pin_layer));
 
+  /* Behind the pins; follows the basemap settings and the light/dark style live. */
+  sitrep_basemap_set_user_agent ();
+  self->basemap = sitrep_basemap_layers_new (self->map, SHUMATE_LAYER (self->pin_layer), NULL);
+  gtk_overlay_add_overlay (self->overlay, sitrep_basemap_layers_get_attribution (self->basemap));
+
   sitrep_map_view_go_to (self, SITREP_MAP_DEFAULT_LATITUDE, SITREP_MAP_DEFAULT_LONGITUDE,
                          SITREP_MAP_DEFAULT_ZOOM);
 }
@@ -236,42 +229,11 @@ sitrep_map_view_set_store (SitrepMapView    *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
-gboolean
-sitrep_map_view_get_online (SitrepMapView *self)
+SitrepBasemapLayers *
+sitrep_map_view_get_basemap_layers (SitrepMapView *self)
 {
-  g_return_val_if_fail (SITREP_IS_MAP_VIEW (self), FALSE);
-  return self->online;
-}
-
-void
-sitrep_map_view_set_online (SitrepMapView *self,
-                            gboolean       online)
-{
-  g_return_if_fail (SITREP_IS_MAP_VIEW (self));
-
-  online = !!online;
-  if (self->online == online)
-    return;
-  self->online = online;
-
-  if (online)
-    {
-      /* Tiles are fetched asynchronously by libshumate's downloader; until (unless) they
-       * arrive, the graticule layer below shows through. */
-      self->tile_layer = shumate_map_layer_new (self->reference_source,
-                                                shumate_map_get_viewport (self->map));
-      shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->tile_layer),
-                                      SHUMATE_LAYER (self->graticule));
-      shumate_license_append_map_source (self->license, self->reference_source);
-    }
-  else if (self->tile_layer)
-    {
-      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->tile_layer));
-      self->tile_layer = NULL;
-      shumate_license_remove_map_source (self->license, self->reference_source);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
+  g_return_val_if_fail (SITREP_IS_MAP_VIEW (self), NULL);
+  return self->basemap;
 }
 
 void

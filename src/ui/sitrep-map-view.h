@@ -5,6 +5,7 @@
 #include <shumate/shumate.h>
 
 #include "core/sitrep-event-store.h"
+#include "sitrep-basemap-layers.h"
 #include "sitrep-pin-layer.h"
 
 G_BEGIN_DECLS
@@ -27,11 +28,10 @@ SitrepEventStore *sitrep_map_view_get_store      (SitrepMapView    *self);
 void              sitrep_map_view_set_store      (SitrepMapView    *self,
                                                   SitrepEventStore *store);
 
-/* Whether OpenStreetMap tiles are downloaded and drawn over the offline background.
- * Downloads never block: missing tiles just leave the background showing. */
-gboolean          sitrep_map_view_get_online     (SitrepMapView    *self);
-void              sitrep_map_view_set_online     (SitrepMapView    *self,
-                                                  gboolean          online);
+/* The background layers (offline basemap, online or MBTiles tiles, names). Which tiles
+ * show is the basemap settings' choice (Preferences); downloads never block, and missing
+ * tiles leave the offline map showing. */
+SitrepBasemapLayers *sitrep_map_view_get_basemap_layers (SitrepMapView *self);
 
 /* Moves the view at once, without animation. */
 void              sitrep_map_view_go_to          (SitrepMapView    *self,

@@ -171,7 +171,7 @@ on_load_finished (GObject      *source,
         {
           g_autofree char *message = NULL;
 
-          g_warning ("Could not load %s: %s", data->path, error->message);
+          g_message ("Could not load %s: %s", data->path, error->message);
           /* TRANSLATORS: a collection could not be opened; the reason follows */
           message = g_strdup_printf (_("Could not open the collection: %s"), error->message);
           sitrep_window_show_toast (self, message);
@@ -449,9 +449,6 @@ sitrep_window_init (SitrepWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-
-  g_settings_bind (self->settings, "online-map", self->map_view, "online",
-                   G_SETTINGS_BIND_GET);
 
   sitrep_map_view_set_store (self->map_view, self->store);
   pin_layer = sitrep_map_view_get_pin_layer (self->map_view);
