@@ -55,3 +55,16 @@ test: build
 
 clean:
 	rm -rf _build _build-sanitize
+
+# The Flatpak, built and installed for the user (needs flatpak-builder and the
+# org.gnome.Platform/Sdk runtime named in the manifest, from Flathub).
+FLATPAK_MANIFEST := flatpak/io.github.sitrep.Sitrep.json
+.PHONY: flatpak
+flatpak:
+	@command -v flatpak-builder >/dev/null 2>&1 || { \
+	  echo "flatpak-builder is not installed: apt-get install flatpak-builder, then"; \
+	  echo "  flatpak remote-add --user --if-not-exists flathub https://dl.flathub.org/repo/flathub.flatpakrepo"; \
+	  echo "and run 'make flatpak' again (it installs the runtime it needs from Flathub)."; \
+	  exit 1; }
+	flatpak-builder --user --install --force-clean --install-deps-from=flathub \
+	  flatpak-build $(FLATPAK_MANIFEST)
