@@ -20,8 +20,8 @@ DATA_FILES = re.compile(r"\.(desktop\.in|metainfo\.xml\.in|gschema\.xml)$")
 
 
 def strip_c_comments(text):
-    # Drop /* */ and // comments but keep string literals, so that a comment
-    # mentioning _( does not count, and "http://x" is not cut.
+    # Drop /* */ and // comments and empty the string literals, so that a
+    # comment or a string mentioning _( does not count, and "http://x" is not cut.
     out, i, n = [], 0, len(text)
     while i < n:
         c = text[i]
@@ -29,7 +29,7 @@ def strip_c_comments(text):
             j = i + 1
             while j < n and text[j] != c:
                 j += 2 if text[j] == "\\" else 1
-            out.append(text[i:j + 1])
+            out.append(c + c)  # the literal's contents never count
             i = j + 1
         elif text.startswith("/*", i):
             j = text.find("*/", i + 2)
