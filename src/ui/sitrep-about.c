@@ -56,7 +56,6 @@ add_data_attributions (AdwAboutWindow *about)
 void
 sitrep_show_about (GtkWindow *parent)
 {
-  static const char *developers[] = { "Sitrep developers", NULL };
   static const char *libraries[] = {
     "GTK https://gtk.org",
     "libadwaita https://gnome.pages.gitlab.gnome.org/libadwaita/",
@@ -70,6 +69,7 @@ sitrep_show_about (GtkWindow *parent)
     "NATO Admiralty code (AJP-2.1)",
     NULL
   };
+  const char *developers[] = { _("Sitrep developers"), NULL };
   AdwAboutWindow *about;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));

@@ -1,0 +1,282 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-i18n.c: the app started with LANGUAGE=uk shows Ukrainian labels and dates. */
+#define G_LOG_DOMAIN "sitrep-test-ui-i18n"
+
+#include "config.h"
+
+#include <locale.h>
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ui/sitrep-about.h"
+#include "ui/sitrep-application.h"
+#include "ui/sitrep-i18n.h"
+
+/* Set in main() before GTK starts, as a user's session would. */
+static const char *ui_locale = "uk_UA.UTF-8";
+static gboolean have_ui_locale;
+
+static SitrepApplication *app;
+static GtkWindow *main_window;
+
+/* --- what the user sees ------------------------------------------------- */
+
+static void
+collect_menu (GMenuModel *model,
+              GPtrArray  *texts)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr (GMenuLinkIter) links = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        g_ptr_array_add (texts, g_steal_pointer (&label));
+
+      links = g_menu_model_iterate_item_links (model, i);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr (GMenuModel) sub = g_menu_link_iter_get_value (links);
+          collect_menu (sub, texts);
+        }
+    }
+}
+
+/* Every text in @widget's tree: labels, tooltips, window titles and the
+ * labels of the menus behind menu buttons (the primary menu). */
+static void
+collect_texts (GtkWidget *widget,
+               GPtrArray *texts)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  if (GTK_IS_WINDOW (widget) && gtk_window_get_title (GTK_WINDOW (widget)) != NULL)
+    g_ptr_array_add (texts, g_strdup (gtk_window_get_title (GTK_WINDOW (widget))));
+  if (tooltip != NULL)
+    g_ptr_array_add (texts, g_strdup (tooltip));
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)))
+    collect_menu (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)), texts);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+static gboolean
+has_cyrillic (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c >= 0x0400 && c <= 0x04FF)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An English msgid shown as is, although the catalogue of one of the text
+ * domains on screen translates it: a string that missed translation. */
+static const char *
+untranslated_domain (const char *text)
+{
+  static const char *domains[] = { GETTEXT_PACKAGE, "libadwaita", "gtk40" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (domains); i++)
+    if (g_strcmp0 (g_dgettext (domains[i], text), text) != 0)
+      return domains[i];
+  return NULL;
+}
+
+static guint
+assert_all_translated (GPtrArray  *texts,
+                       const char *where)
+{
+  guint n_cyrillic = 0;
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+      const char *domain = untranslated_domain (text);
+
+      g_test_message ("%s: “%s”", where, text);
+      if (domain != NULL)
+        g_error ("%s shows “%s” in English; the %s catalogue has “%s”",
+                 where, text, domain, g_dgettext (domain, text));
+      if (has_cyrillic (text))
+        n_cyrillic++;
+    }
+  return n_cyrillic;
+}
+
+static void
+wait_until_mapped (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  /* Let idle work (first loads, label updates) settle. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* --- tests -------------------------------------------------------------- */
+
+static void
+test_catalogue_found (void)
+{
+  /* The build tree's catalogue is found through SITREP_LOCALEDIR. */
+  g_assert_cmpstr (sitrep_i18n_get_localedir (), ==, g_getenv ("SITREP_LOCALEDIR"));
+  g_assert_cmpstr (_("Shelling"), ==, "Обстріл");
+  g_assert_cmpstr (_("Drone strike"), ==, "Удар безпілотника");
+  g_assert_cmpstr (_("Unconfirmed reports"), ==, "За непідтвердженими даними");
+  g_assert_cmpstr (_("Casualty claim"), ==, "Заява про втрати");
+}
+
+static void
+test_main_window (void)
+{
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  guint n_cyrillic;
+
+  g_assert_nonnull (main_window);
+  collect_texts (GTK_WIDGET (main_window), texts);
+  g_assert_cmpuint (texts->len, >, 0);
+  n_cyrillic = assert_all_translated (texts, "main window");
+  g_test_message ("main window: %u texts, %u in Cyrillic", texts->len, n_cyrillic);
+  /* The title is the app's name, translated or not. */
+  g_assert_cmpstr (gtk_window_get_title (main_window), ==, _("Sitrep"));
+}
+
+static void
+test_about_window (void)
+{
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GListModel) toplevels = gtk_window_get_toplevels ();
+  GtkWindow *about = NULL;
+  guint n_cyrillic;
+  gboolean found_osm = FALSE, found_basemap = FALSE, found_legal = FALSE;
+
+  sitrep_show_about (main_window);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_ABOUT_WINDOW (w))
+        about = w;
+    }
+  g_assert_nonnull (about);
+  g_assert_true (gtk_window_get_transient_for (about) == main_window);
+  wait_until_mapped (GTK_WIDGET (about));
+
+  collect_texts (GTK_WIDGET (about), texts);
+  n_cyrillic = assert_all_translated (texts, "About window");
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+      /* A legal section is one label: the copyright line, then the licence. */
+      found_osm |= g_str_has_prefix (text, "© учасники OpenStreetMap (онлайн-тайли)\n");
+      found_basemap |= g_str_equal (text, "Базова мапа");
+      found_legal |= g_str_equal (text, g_dgettext ("libadwaita", "Legal"));
+    }
+  /* Our attribution, our section title and libadwaita's own row. */
+  g_assert_true (found_osm);
+  g_assert_true (found_basemap);
+  g_assert_true (found_legal);
+  g_assert_cmpuint (n_cyrillic, >=, 10);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==,
+                   GTK_LICENSE_GPL_3_0);
+  gtk_window_destroy (about);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  /* Closing About leaves the main window open. */
+  g_assert_nonnull (main_window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (main_window)));
+}
+
+static void
+test_dates (void)
+{
+  g_autoptr (GDateTime) day = g_date_time_new_utc (2026, 11, 24, 12, 0, 0);
+  g_autofree char *text = NULL;
+
+  if (!have_ui_locale)
+    g_error ("The %s locale is not available (build it with localedef from the "
+             "Debian `locales` package; the build does so into tests/locale)", ui_locale);
+  /* The date of an event as a reader in Kharkiv would write it. */
+  text = g_date_time_format (day, "%e %B %Y");
+  g_strstrip (text);
+  g_assert_cmpstr (text, ==, "24 листопада 2026");
+}
+
+static void
+test_plural_header (void)
+{
+  /* The East Slavic rule in the catalogue's own header, as gettext reads it:
+   * 1, 21 → one; 2–4, 22 → few; 0, 5–20, 111 → many. */
+  const char *header = g_dgettext (GETTEXT_PACKAGE, "");
+
+  g_assert_nonnull (strstr (header, "Language: uk\n"));
+  g_assert_nonnull (strstr (header, "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : "
+                                    "n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"));
+}
+
+/* --- set-up ------------------------------------------------------------- */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *builddir = g_getenv ("SITREP_TEST_BUILDDIR");
+  g_autofree char *locpath = NULL;
+  g_autofree char *localedir = NULL;
+  g_autoptr (GError) error = NULL;
+  int ret;
+
+  g_assert_nonnull (builddir);
+  /* A Ukrainian session: messages and formats. LC_ALL overrides the C.UTF-8
+   * that the other tests run in. The locale is built into the build tree. */
+  locpath = g_build_filename (builddir, "locale", NULL);
+  localedir = g_build_filename (builddir, "..", "po", NULL);
+  if (g_file_test (locpath, G_FILE_TEST_IS_DIR))
+    g_setenv ("LOCPATH", locpath, TRUE);
+  g_setenv ("LANGUAGE", "uk", TRUE);
+  g_setenv ("LC_ALL", ui_locale, TRUE);
+  g_setenv ("SITREP_LOCALEDIR", localedir, TRUE);
+
+  sitrep_i18n_init ();
+  have_ui_locale = g_str_has_prefix (setlocale (LC_TIME, NULL), "uk_UA");
+
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/ui-i18n/catalogue-found", test_catalogue_found);
+  g_test_add_func ("/ui-i18n/plural-header", test_plural_header);
+  g_test_add_func ("/ui-i18n/dates", test_dates);
+  g_test_add_func ("/ui-i18n/main-window", test_main_window);
+  g_test_add_func ("/ui-i18n/about-window", test_about_window);
+
+  /* Start the real application: registered (not unique, so a desktop
+   * session's instance cannot take over), activated, its window mapped. */
+  app = sitrep_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("Could not start Sitrep: %s", error->message);
+  g_application_activate (G_APPLICATION (app));
+  main_window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (main_window != NULL)
+    {
+      g_object_add_weak_pointer (G_OBJECT (main_window), (gpointer *) &main_window);
+      wait_until_mapped (GTK_WIDGET (main_window));
+    }
+
+  ret = g_test_run ();
+
+  if (main_window != NULL)
+    gtk_window_destroy (main_window);
+  g_clear_object (&app);
+  return ret;
+}
