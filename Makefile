@@ -68,3 +68,7 @@ flatpak:
 	  exit 1; }
 	flatpak-builder --user --install --force-clean --install-deps-from=flathub \
 	  flatpak-build $(FLATPAK_MANIFEST)
+
+# Task `desktop`: localedef's sources for the uk/ru UI test locales, and the
+# python3 that runs the desktop, manifest, POTFILES and translation tests.
+APT_PACKAGES += locales python3
