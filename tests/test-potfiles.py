@@ -91,8 +91,10 @@ def main():
     gone = [p for p in listed if not os.path.isfile(os.path.join(srcdir, p))]
     tap.append((not gone, "every file in po/POTFILES.in exists",
                 ["%s: listed but not found; remove it from po/POTFILES.in" % g for g in gone]))
-    dups = sorted({p for p in listed if listed.count(p) > 1})
-    tap.append((not dups, "no file is listed twice", dups))
+    # A file listed twice (two branches adding the same line, merged as a
+    # union) is harmless to xgettext: say so, but do not fail.
+    for dup in sorted({p for p in listed if listed.count(p) > 1}):
+        print("# note: %s is listed twice in po/POTFILES.in" % dup)
     # Sanity: the scan itself sees the strings we know are there, so an empty
     # scan (wrong directory, broken pattern) cannot pass.
     tap.append(("src/ui/sitrep-application.c" in need or any(p.startswith("src/") for p in need),
