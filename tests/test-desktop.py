@@ -22,8 +22,8 @@ LANGS = ("uk", "ru")
 results = []
 
 
-def check(ok, name, detail=""):
-    results.append((bool(ok), name, detail))
+def check(ok, name, detail="", skip=None):
+    results.append((bool(ok), name, detail, skip))
 
 
 def run(argv):
@@ -92,6 +92,14 @@ def main():
         check(shots and all(s.startswith("https://") and s.endswith("data/screenshots/main-window.png")
                             for s in shots), "metainfo screenshot is data/screenshots/main-window.png",
               repr(shots))
+        # The screenshot a software centre fetches is the file in the repository.
+        shot = os.path.join(srcdir, "data", "screenshots", "main-window.png")
+        if os.path.exists(shot):
+            with open(shot, "rb") as f:
+                check(f.read(8) == b"\x89PNG\r\n\x1a\n", "data/screenshots/main-window.png is a PNG")
+        else:
+            check(True, "data/screenshots/main-window.png is a PNG",
+                  skip="the ui unit commits it; not in this tree yet")
         xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
         for lang in LANGS:
             check(any(s.get(xml_lang) == lang for s in root.findall("summary")),
@@ -147,8 +155,8 @@ def main():
     # --- TAP ----------------------------------------------------------------
     print("1..%d" % len(results))
     failed = 0
-    for n, (ok, name, detail) in enumerate(results, 1):
-        print("%s %d - %s" % ("ok" if ok else "not ok", n, name))
+    for n, (ok, name, detail, skip) in enumerate(results, 1):
+        print("%s %d - %s%s" % ("ok" if ok else "not ok", n, name, " # SKIP " + skip if skip else ""))
         if not ok:
             failed += 1
             for line in (detail or "").strip().splitlines():
