@@ -72,3 +72,6 @@ flatpak:
 # Task `desktop`: localedef's sources for the uk/ru UI test locales, and the
 # python3 that runs the desktop, manifest, POTFILES and translation tests.
 APT_PACKAGES += locales python3
+# `make run` speaks the session's language from the build tree's catalogues
+# (read by sitrep_i18n_init(), src/ui/sitrep-i18n.c).
+run: export SITREP_LOCALEDIR = $(CURDIR)/$(BUILDDIR)/po
