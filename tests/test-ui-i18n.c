@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-ui-i18n.c: the app started with LANGUAGE=uk shows Ukrainian labels and dates. */
+/* test-ui-i18n.c: the app started with LANGUAGE=uk (or ru) shows Ukrainian (Russian) labels and dates. */
 #define G_LOG_DOMAIN "sitrep-test-ui-i18n"
 
 #include "config.h"
@@ -13,7 +13,7 @@
 #include "ui/sitrep-i18n.h"
 
 /* The window and the date helper come with the `ui` unit: once they are in
- * the tree, the test holds them to Ukrainian too (and requires them). */
+ * the tree, the test holds them to the language too (and requires them). */
 #if __has_include ("ui/sitrep-format.h")
 # include "ui/sitrep-format.h"
 # define HAVE_SITREP_FORMAT 1
@@ -22,8 +22,33 @@
 # define HAVE_SITREP_WINDOW 1
 #endif
 
+/* What a reader sees in each language: --language=LL picks one (default
+ * uk); meson runs the test once per language. */
+typedef struct
+{
+  const char *language;
+  const char *locale;
+  const char *shelling, *drone_strike, *unconfirmed, *casualty_claim;
+  const char *osm, *basemap;
+  const char *day;              /* 2026-11-24 from the date helper */
+  const char *events[3];        /* "%s · %u event" for 1, 3, 5 */
+} Expected;
+
+static const Expected expectations[] = {
+  { "uk", "uk_UA.UTF-8",
+    "Обстріл", "Удар безпілотника", "За непідтвердженими даними", "Заява про втрати",
+    "© учасники OpenStreetMap (онлайн-тайли)", "Базова мапа",
+    "24 листопада 2026",
+    { "x · 1 подія", "x · 3 події", "x · 5 подій" } },
+  { "ru", "ru_RU.UTF-8",
+    "Обстрел", "Удар беспилотника", "По неподтверждённым данным", "Заявление о потерях",
+    "© участники OpenStreetMap (онлайн-тайлы)", "Базовая карта",
+    "24 ноября 2026",
+    { "x · 1 событие", "x · 3 события", "x · 5 событий" } },
+};
+
 /* Set in main() before GTK starts, as a user's session would. */
-static const char *ui_locale = "uk_UA.UTF-8";
+static const Expected *expected;
 static gboolean have_ui_locale;
 
 static SitrepApplication *app;
@@ -147,10 +172,10 @@ test_catalogue_found (void)
 {
   /* The build tree's catalogue is found through SITREP_LOCALEDIR. */
   g_assert_cmpstr (sitrep_i18n_get_localedir (), ==, g_getenv ("SITREP_LOCALEDIR"));
-  g_assert_cmpstr (_("Shelling"), ==, "Обстріл");
-  g_assert_cmpstr (_("Drone strike"), ==, "Удар безпілотника");
-  g_assert_cmpstr (_("Unconfirmed reports"), ==, "За непідтвердженими даними");
-  g_assert_cmpstr (_("Casualty claim"), ==, "Заява про втрати");
+  g_assert_cmpstr (_("Shelling"), ==, expected->shelling);
+  g_assert_cmpstr (_("Drone strike"), ==, expected->drone_strike);
+  g_assert_cmpstr (_("Unconfirmed reports"), ==, expected->unconfirmed);
+  g_assert_cmpstr (_("Casualty claim"), ==, expected->casualty_claim);
 }
 
 static void
@@ -219,7 +244,7 @@ test_primary_menu (void)
       const char *label = g_ptr_array_index (items, i);
       g_test_message ("primary menu: “%s”", label);
       if (!has_cyrillic (label))
-        g_error ("The primary menu item “%s” is not in Ukrainian", label);
+        g_error ("The primary menu item “%s” is not in %s", label, expected->language);
     }
   /* …and the tooltip of the button itself. */
   g_assert_true (has_cyrillic (gtk_widget_get_tooltip_text (button)));
@@ -232,7 +257,7 @@ static void
 test_empty_state (void)
 {
 #ifdef HAVE_SITREP_WINDOW
-  /* With no event selected, the sidebar says so: in Ukrainian. */
+  /* With no event selected, the sidebar says so, in the language. */
   GtkWidget *page = find_widget (GTK_WIDGET (main_window), is_status_page);
 
   g_assert_nonnull (page);
@@ -269,8 +294,8 @@ test_about_window (void)
     {
       const char *text = g_ptr_array_index (texts, i);
       /* A legal section is one label: the copyright line, then the licence. */
-      found_osm |= g_str_has_prefix (text, "© учасники OpenStreetMap (онлайн-тайли)\n");
-      found_basemap |= g_str_equal (text, "Базова мапа");
+      found_osm |= g_str_has_prefix (text, expected->osm) && text[strlen (expected->osm)] == '\n';
+      found_basemap |= g_str_equal (text, expected->basemap);
       found_legal |= g_str_equal (text, g_dgettext ("libadwaita", "Legal"));
     }
   /* Our attribution, our section title and libadwaita's own row. */
@@ -297,16 +322,16 @@ test_dates (void)
 
   if (!have_ui_locale)
     g_error ("The %s locale is not available (build it with localedef from the "
-             "Debian `locales` package; the build does so into tests/locale)", ui_locale);
+             "Debian `locales` package; the build does so into tests/locale)", expected->locale);
 #ifdef HAVE_SITREP_FORMAT
   /* The app's own date helper, as the event list and sidebar show a day:
-   * the month in the genitive, as Ukrainian writes a date. */
+   * the month in the genitive, as Ukrainian and Russian write a date. */
   text = sitrep_format_day (g_date_time_to_unix (day));
 #else
   g_test_message ("sitrep-format.h is not in this tree yet: checking GLib's formatting in the locale");
   text = g_date_time_format (day, "%-d %B %Y");
 #endif
-  g_assert_cmpstr (text, ==, "24 листопада 2026");
+  g_assert_cmpstr (text, ==, expected->day);
 }
 
 static void
@@ -316,9 +341,34 @@ test_plural_header (void)
    * 1, 21 → one; 2–4, 22 → few; 0, 5–20, 111 → many. */
   const char *header = g_dgettext (GETTEXT_PACKAGE, "");
 
-  g_assert_nonnull (strstr (header, "Language: uk\n"));
+  g_autofree char *language = g_strdup_printf ("Language: %s\n", expected->language);
+
+  g_assert_nonnull (strstr (header, language));
   g_assert_nonnull (strstr (header, "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : "
                                     "n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"));
+}
+
+static void
+test_plurals (void)
+{
+#ifdef HAVE_SITREP_WINDOW
+  /* The window's subtitle counts events with the catalogue's plural rule:
+   * one, few, many. */
+  static const gulong counts[] = { 1, 3, 5 };
+  static const gulong same_form[][2] = { { 21, 1 }, { 22, 3 }, { 11, 5 }, { 14, 5 }, { 0, 5 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%s · %u event", "%s · %u events", counts[i]),
+                                               "x", (guint) counts[i]);
+      g_assert_cmpstr (text, ==, expected->events[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (same_form); i++)
+    g_assert_cmpstr (ngettext ("%s · %u event", "%s · %u events", same_form[i][0]), ==,
+                     ngettext ("%s · %u event", "%s · %u events", same_form[i][1]));
+#else
+  g_test_skip ("The main window (ui unit) is not in this tree yet");
+#endif
 }
 
 /* --- set-up ------------------------------------------------------------- */
@@ -331,26 +381,47 @@ main (int   argc,
   g_autofree char *locpath = NULL;
   g_autofree char *localedir = NULL;
   g_autoptr (GError) error = NULL;
+  const char *language = "uk";
+  int j = 1;
   int ret;
 
   g_assert_nonnull (builddir);
-  /* A Ukrainian session: messages and formats. LC_ALL overrides the C.UTF-8
-   * that the other tests run in. The locale is built into the build tree. */
+
+  /* Our one option, taken out before GTest sees the arguments. */
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_has_prefix (argv[i], "--language="))
+        language = argv[i] + strlen ("--language=");
+      else
+        argv[j++] = argv[i];
+    }
+  argc = j;
+  argv[argc] = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (expectations); i++)
+    if (g_str_equal (expectations[i].language, language))
+      expected = &expectations[i];
+  if (expected == NULL)
+    g_error ("--language=%s: no expectations for that language", language);
+
+  /* A Ukrainian (Russian) session: messages and formats. LC_ALL overrides the
+   * C.UTF-8 that the other tests run in. The locale is built into the build tree. */
   locpath = g_build_filename (builddir, "locale", NULL);
   localedir = g_build_filename (builddir, "..", "po", NULL);
   if (g_file_test (locpath, G_FILE_TEST_IS_DIR))
     g_setenv ("LOCPATH", locpath, TRUE);
-  g_setenv ("LANGUAGE", "uk", TRUE);
-  g_setenv ("LC_ALL", ui_locale, TRUE);
+  g_setenv ("LANGUAGE", expected->language, TRUE);
+  g_setenv ("LC_ALL", expected->locale, TRUE);
   g_setenv ("SITREP_LOCALEDIR", localedir, TRUE);
 
   sitrep_i18n_init ();
-  have_ui_locale = g_str_has_prefix (setlocale (LC_TIME, NULL), "uk_UA");
+  have_ui_locale = g_str_equal (setlocale (LC_TIME, NULL), expected->locale);
 
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ui-i18n/catalogue-found", test_catalogue_found);
   g_test_add_func ("/ui-i18n/plural-header", test_plural_header);
   g_test_add_func ("/ui-i18n/dates", test_dates);
+  g_test_add_func ("/ui-i18n/plurals", test_plurals);
   g_test_add_func ("/ui-i18n/main-window", test_main_window);
   g_test_add_func ("/ui-i18n/primary-menu", test_primary_menu);
   g_test_add_func ("/ui-i18n/empty-state", test_empty_state);
