@@ -272,7 +272,7 @@ static void
 test_about_window (void)
 {
   g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
   GtkWindow *about = NULL;
   guint n_cyrillic;
   gboolean found_osm = FALSE, found_basemap = FALSE, found_legal = FALSE;
