@@ -16,6 +16,10 @@ import tempfile
 
 C_MARK = re.compile(r"(?<![A-Za-z0-9_])(?:_|N_|C_|NC_|Q_|ngettext|g_dngettext|g_dpgettext2|dngettext)\s*\(")
 UI_MARK = re.compile(r'translatable\s*=\s*"(?:yes|true)"')
+# A gettext call whose string is glued to a macro: xgettext cannot see
+# through G_GINT64_FORMAT & co. (only <inttypes.h>'s PRId64 & co.), so the
+# msgid is cut at the macro and the message is never translated.
+GLUED = re.compile(r'(?<![A-Za-z0-9_])(?:_|N_|C_\s*\(\s*""\s*,|NC_\s*\(\s*""\s*,)\s*\(?\s*""(?:\s*"")*\s*(?!PRI)([A-Z_][A-Z0-9_]*)')
 DATA_FILES = re.compile(r"\.(desktop\.in|metainfo\.xml\.in|gschema\.xml)$")
 
 
@@ -33,8 +37,9 @@ def strip_c_comments(text):
             i = j + 1
         elif text.startswith("/*", i):
             j = text.find("*/", i + 2)
-            i = n if j < 0 else j + 2
-            out.append(" ")
+            j = n if j < 0 else j + 2
+            out.append(" " + "\n" * text.count("\n", i, j))  # keep line numbers
+            i = j
         elif text.startswith("//", i):
             j = text.find("\n", i)
             i = n if j < 0 else j
@@ -65,6 +70,23 @@ def translatable_files(srcdir):
                         text = f.read()
                     if UI_MARK.search(text) or re.search(r'_\(\s*"', text):
                         found.add(rel)
+    return found
+
+
+def glued_macros(srcdir):
+    found = []
+    for dirpath, dirnames, filenames in os.walk(os.path.join(srcdir, "src")):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.endswith((".c", ".h")):
+                path = os.path.join(dirpath, name)
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    code = strip_c_comments(f.read())
+                    for m in GLUED.finditer(code):
+                        found.append("%s:%d: _(\"…\" %s …) is cut there by xgettext: use %%zu, "
+                                     "PRId64 or PRIu64 (<inttypes.h>) instead"
+                                     % (os.path.relpath(path, srcdir), code.count("\n", 0, m.start()) + 1,
+                                        m.group(1)))
     return found
 
 
@@ -100,6 +122,9 @@ def main():
     tap.append(("src/ui/sitrep-application.c" in need or any(p.startswith("src/") for p in need),
                 "the scan finds translatable C sources under src/", sorted(need)[:5]))
 
+    glued = glued_macros(srcdir)
+    tap.append((not glued, "no translatable string is glued to a macro xgettext cannot expand", glued))
+
     # And the scan tells a marked string from look-alikes, on a scratch tree.
     with tempfile.TemporaryDirectory() as tmp:
         os.makedirs(os.path.join(tmp, "src"))
@@ -108,12 +133,16 @@ def main():
             "plural.c": 'x = ngettext ("%d event", "%d events", n);\n',
             "comment.c": '/* use _("...") for strings */\nint foo_(int a);\n',
             "url.c": 'const char *u = "http://example.org/_(x)"; // _("no")\n',
+            "glued.c": 'x = _("%s has no event %" G_GINT64_FORMAT "."); y = _("%" PRId64 " ok");\n',
         }
         for name, text in samples.items():
             with open(os.path.join(tmp, "src", name), "w", encoding="utf-8") as f:
                 f.write(text)
         seen = translatable_files(tmp)
-        tap.append((seen == {"src/marked.c", "src/plural.c"},
+        glued = glued_macros(tmp)
+        tap.append((len(glued) == 1 and "G_GINT64_FORMAT" in glued[0],
+                    "the glued-macro check finds G_GINT64_FORMAT and lets PRId64 pass", glued))
+        tap.append((seen == {"src/marked.c", "src/plural.c", "src/glued.c"},
                     "the scan finds _( and ngettext, not comments, strings or foo_(", sorted(seen)))
 
     print("1..%d" % len(tap))
