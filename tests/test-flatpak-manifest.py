@@ -39,7 +39,7 @@ def iter_modules(modules, where="modules"):
 def problems(manifest):
     """Every invariant the manifest breaks, as sentences; empty when it is fine."""
     out = []
-    app_id = manifest.get("app-id", manifest.get("id"))
+    app_id = manifest.get("id", manifest.get("app-id"))
     if app_id != APP_ID:
         out.append("app-id is %r, not %r" % (app_id, APP_ID))
     if manifest.get("command") != COMMAND:
@@ -52,7 +52,9 @@ def problems(manifest):
         out.append("runtime-version %r is not a current stable GNOME runtime (>= %d)" % (version, MIN_RUNTIME))
 
     args = manifest.get("finish-args", [])
-    why = manifest.get("x-finish-args-justification", {})
+    # flatpak-builder ignores keys that start with "//": the justification
+    # of each finish-arg lives there, as JSON has no comments.
+    why = manifest.get("//finish-args", {})
     for arg in args:
         if arg.startswith("--filesystem="):
             fs = arg.split("=", 1)[1].split(":")[0]
@@ -63,7 +65,7 @@ def problems(manifest):
         if arg.startswith("--talk-name=org.freedesktop.Flatpak") or arg == "--device=all":
             out.append("finish-args escape the sandbox: %s" % arg)
         if arg not in why:
-            out.append("finish-arg %s has no justification in x-finish-args-justification" % arg)
+            out.append("finish-arg %s has no justification in \"//finish-args\"" % arg)
     for needed in ("--socket=wayland", "--socket=fallback-x11", "--share=ipc"):
         if needed not in args:
             out.append("finish-args lack %s" % needed)
@@ -136,7 +138,7 @@ def mutations(good):
     yield "host-os access", with_(lambda m: m["finish-args"].append("--filesystem=host-os"))
     yield "unjustified finish-arg", with_(lambda m: m["finish-args"].append("--socket=pulseaudio"))
     yield "wrong command", with_(lambda m: m.__setitem__("command", "sitrep-cli"))
-    yield "wrong app id", with_(lambda m: m.__setitem__("app-id", "org.example.Sitrep"))
+    yield "wrong app id", with_(lambda m: m.__setitem__("id", "org.example.Sitrep"))
     yield "git source with a tag only", with_(unpin_git)
     yield "archive without sha256", with_(lambda m: m["modules"].insert(0, {
         "name": "dep", "sources": [{"type": "archive", "url": "https://example.org/dep-1.0.tar.xz"}]}))
@@ -157,6 +159,19 @@ def main():
 
     found = problems(manifest)
     tap.append((not found, "%s keeps every invariant" % os.path.basename(path), found))
+
+    # The id is the one the build installs under: meson's app_id, and the
+    # names of the desktop file and metainfo that the Flatpak exports.
+    with open(os.path.join(srcdir, "meson.build"), encoding="utf-8") as f:
+        meson_id = re.search(r"^app_id\s*=\s*'([^']+)'", f.read(), re.M)
+    tap.append((meson_id is not None and meson_id.group(1) == manifest.get("id"),
+                "the manifest's id is meson.build's app_id",
+                [repr(meson_id and meson_id.group(1)), repr(manifest.get("id"))]))
+    exported = [os.path.join("data", APP_ID + ext) for ext in (".desktop.in", ".metainfo.xml.in")]
+    exported.append(os.path.join("data", "icons", "hicolor", "scalable", "apps", APP_ID + ".svg"))
+    absent = [e for e in exported if not os.path.exists(os.path.join(srcdir, e))]
+    tap.append((not absent, "the desktop file, metainfo and icon the Flatpak exports are named by the id",
+                absent))
     for name, broken in mutations(manifest):
         tap.append((bool(problems(broken)), "the checker rejects a manifest with %s" % name, []))
 
