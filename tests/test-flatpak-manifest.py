@@ -178,7 +178,7 @@ def main():
     print("1..%d" % len(tap))
     for n, (ok, name, detail) in enumerate(tap, 1):
         print("%s %d - %s" % ("ok" if ok else "not ok", n, name))
-        for line in detail:
+        for line in (detail if not ok else []):
             print("# " + line)
     return 0 if all(ok for ok, _, _ in tap) else 1
 
