@@ -70,8 +70,9 @@ flatpak:
 	  flatpak-build $(FLATPAK_MANIFEST)
 
 # Task `desktop`: localedef's sources for the uk/ru UI test locales, and the
-# python3 that runs the desktop, manifest, POTFILES and translation tests.
-APT_PACKAGES += locales python3
+# python3 that runs the desktop, manifest, POTFILES and translation tests, and
+# update-mime-database and gio for the install test's double-click check.
+APT_PACKAGES += locales python3 shared-mime-info libglib2.0-bin
 # `make run` speaks the session's language from the build tree's catalogues
 # (read by sitrep_i18n_init(), src/ui/sitrep-i18n.c).
 run: export SITREP_LOCALEDIR = $(CURDIR)/$(BUILDDIR)/po

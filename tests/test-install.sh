@@ -13,7 +13,7 @@ BUILD=${1:?usage: test-install.sh BUILD_DIR [SOURCE_DIR]}
 SRC=${2:-$(dirname "$0")/..}
 APP_ID=io.github.sitrep.Sitrep
 DEST=$(mktemp -d "${TMPDIR:-/tmp}/sitrep-install-XXXXXX")
-trap 'rm -rf "$DEST" "$DEST.log" "$DEST.err"' EXIT INT TERM
+trap 'rm -rf "$DEST" "$DEST.log" "$DEST.err" "$DEST.xdg"' EXIT INT TERM
 
 n=0
 failed=0
@@ -85,6 +85,37 @@ else
   not_ok "the installed schemas compile (--strict)" "$(cat "$DEST.err")"
 fi
 
+# A double-click on a collection opens Sitrep: with the caches a real install
+# refreshes (post_install), GIO sees a .sitrep file as application/x-sitrep,
+# a plain SQLite database stays what it is, and Sitrep is the default app.
+xdg="$DEST.xdg"
+mkdir -p "$xdg/home" && printf 'SQLite format 3\000%0100d' 0 >"$xdg/Kupiansk.sitrep" \
+  && cp "$xdg/Kupiansk.sitrep" "$xdg/other.db"
+if update-mime-database "$share/mime" 2>"$DEST.err" && update-desktop-database "$share/applications" 2>>"$DEST.err"; then
+  run_gio () {
+    env -i PATH="$root/$bindir:/usr/bin:/bin" LC_ALL=C.UTF-8 HOME="$xdg/home" \
+      XDG_DATA_HOME="$xdg/home/data" XDG_CONFIG_HOME="$xdg/home/config" \
+      XDG_DATA_DIRS="$share:/usr/share" gio "$@" 2>&1
+  }
+  type_sitrep=$(run_gio info -a standard::content-type "$xdg/Kupiansk.sitrep" | sed -n 's/.*content-type: //p')
+  type_db=$(run_gio info -a standard::content-type "$xdg/other.db" | sed -n 's/.*content-type: //p')
+  default_app=$(run_gio mime application/x-sitrep | sed -n '1s/.*: //p')
+  if [ "$type_sitrep" = application/x-sitrep ] && [ "$type_db" != application/x-sitrep ]; then
+    ok "a .sitrep file is application/x-sitrep, a plain SQLite file is $type_db"
+  else
+    not_ok "a .sitrep file is application/x-sitrep, a plain SQLite file is not" \
+      ".sitrep: $type_sitrep" ".db: $type_db"
+  fi
+  if [ "$default_app" = "$APP_ID.desktop" ]; then
+    ok "Sitrep is the default application for application/x-sitrep"
+  else
+    not_ok "Sitrep is the default application for application/x-sitrep" "$(run_gio mime application/x-sitrep)"
+  fi
+else
+  not_ok "update-mime-database and update-desktop-database accept the installed files" "$(cat "$DEST.err")"
+fi
+rm -rf "$xdg"
+
 # Every file meson intends to install (the sample collection, the gazetteer,
 # whatever other units add) really arrived: this keeps the test current.
 missing=$(meson introspect --installed "$BUILD" | DEST="$DEST" python3 -c '
@@ -100,7 +131,7 @@ else
 fi
 
 # The installed tree, for the record (meson test --verbose shows it).
-(cd "$DEST" && find . -type f | sort | sed 's/^\./# /')
+(cd "$DEST" && find . -type f | grep -v -E '/mime/[^p]|/mime/packages/$|mimeinfo.cache' | sort | sed 's/^\./# /')
 
 echo "1..$n"
 [ "$failed" -eq 0 ]
