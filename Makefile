@@ -83,3 +83,23 @@ fuzz: $(FUZZ_BUILDDIR)/build.ninja
 	  $(FUZZ_BUILDDIR)/fuzz/$(t) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	    -timeout=60 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ_BUILDDIR)/crashes/$(t)- \
 	    $(FUZZ_BUILDDIR)/corpus/$(t) $(FUZZ_SEEDS_$(t)) && ) true
+# The Flatpak, built and installed for the user (needs flatpak-builder and the
+# org.gnome.Platform/Sdk runtime named in the manifest, from Flathub).
+FLATPAK_MANIFEST := flatpak/io.github.sitrep.Sitrep.json
+.PHONY: flatpak
+flatpak:
+	@command -v flatpak-builder >/dev/null 2>&1 || { \
+	  echo "flatpak-builder is not installed: apt-get install flatpak-builder, then"; \
+	  echo "  flatpak remote-add --user --if-not-exists flathub https://dl.flathub.org/repo/flathub.flatpakrepo"; \
+	  echo "and run 'make flatpak' again (it installs the runtime it needs from Flathub)."; \
+	  exit 1; }
+	flatpak-builder --user --install --force-clean --install-deps-from=flathub \
+	  flatpak-build $(FLATPAK_MANIFEST)
+
+# Task `desktop`: localedef's sources for the uk/ru UI test locales, and the
+# python3 that runs the desktop, manifest, POTFILES and translation tests, and
+# update-mime-database and gio for the install test's double-click check.
+APT_PACKAGES += locales python3 shared-mime-info libglib2.0-bin
+# `make run` speaks the session's language from the build tree's catalogues
+# (read by sitrep_i18n_init(), src/ui/sitrep-i18n.c).
+run: export SITREP_LOCALEDIR = $(CURDIR)/$(BUILDDIR)/po

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sitrep-about.h: the About window. */
+/* sitrep-about.h: the About window, with credits and data attributions. */
 #pragma once
 
 #include <gtk/gtk.h>
