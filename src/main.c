@@ -3,9 +3,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "ui/sitrep-application.h"
+#include "ui/sitrep-i18n.h"
 
 int
 main (int   argc,
@@ -13,9 +12,7 @@ main (int   argc,
 {
   g_autoptr (SitrepApplication) app = NULL;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  sitrep_i18n_init ();
 
   app = sitrep_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

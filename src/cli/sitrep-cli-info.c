@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
@@ -100,9 +101,9 @@ sitrep_cli_info (int    argc,
 
       printf (_("Collection:     %s\n"), name);
       printf (_("Schema version: %d\n"), info.schema_version);
-      printf (_("Events:         %" G_GINT64_FORMAT "\n"), info.events);
-      printf (_("Claims:         %" G_GINT64_FORMAT "\n"), info.claims);
-      printf (_("Documents:      %" G_GINT64_FORMAT "\n"), info.documents);
+      printf (_("Events:         %" PRId64 "\n"), info.events);
+      printf (_("Claims:         %" PRId64 "\n"), info.claims);
+      printf (_("Documents:      %" PRId64 "\n"), info.documents);
       if (info.events > 0)
         {
           g_autofree char *first = sitrep_unix_to_iso_day (info.first);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -369,7 +370,7 @@ sitrep_acled_reader_new (SitrepCsvReader *csv,
   if (!sitrep_csv_reader_is_valid_utf8 (csv))
     {
       g_set_error (error, SITREP_ACLED_ERROR, SITREP_ACLED_ERROR_HEADER,
-                   _("%s:%" G_GUINT64_FORMAT ": the header is not UTF-8 text"),
+                   _("%s:%" PRIu64 ": the header is not UTF-8 text"),
                    sitrep_csv_reader_get_name (csv), sitrep_csv_reader_get_line (csv));
       return NULL;
     }
@@ -391,7 +392,7 @@ sitrep_acled_reader_new (SitrepCsvReader *csv,
             if (reader->index[c] != -1)
               {
                 g_set_error (error, SITREP_ACLED_ERROR, SITREP_ACLED_ERROR_HEADER,
-                             _("%s:%" G_GUINT64_FORMAT ": the column “%s” appears twice"),
+                             _("%s:%" PRIu64 ": the column “%s” appears twice"),
                              sitrep_csv_reader_get_name (csv),
                              sitrep_csv_reader_get_line (csv), column_names[c]);
                 return NULL;
@@ -406,7 +407,7 @@ sitrep_acled_reader_new (SitrepCsvReader *csv,
     if (reader->index[required[i]] == -1)
       {
         g_set_error (error, SITREP_ACLED_ERROR, SITREP_ACLED_ERROR_HEADER,
-                     _("%s:%" G_GUINT64_FORMAT ": not an ACLED file: the header has no "
+                     _("%s:%" PRIu64 ": not an ACLED file: the header has no "
                        "column “%s”"),
                      sitrep_csv_reader_get_name (csv), sitrep_csv_reader_get_line (csv),
                      column_names[required[i]]);

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -134,7 +135,7 @@ fill (SitrepCsvReader *reader,
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, SITREP_CSV_ERROR, SITREP_CSV_ERROR_IO,
-                     _("%s:%" G_GUINT64_FORMAT ": cannot read: %s"), reader->name,
+                     _("%s:%" PRIu64 ": cannot read: %s"), reader->name,
                      reader->line, local_error->message);
       reader->eof = TRUE;
       return FALSE;
@@ -158,7 +159,7 @@ rec_reserve (SitrepCsvReader *reader,
   if (reader->rec_len + extra > reader->max_record)
     {
       g_set_error (error, SITREP_CSV_ERROR, SITREP_CSV_ERROR_TOO_LONG,
-                   _("%s:%" G_GUINT64_FORMAT ": a record longer than %" G_GSIZE_FORMAT
+                   _("%s:%" PRIu64 ": a record longer than %" "zu"
                      " bytes (is a quote left open?)"),
                    reader->name, reader->record_line, reader->max_record);
       return FALSE;
@@ -235,7 +236,7 @@ sitrep_csv_reader_next (SitrepCsvReader *reader,
           if (G_UNLIKELY (c == '\0'))
             {
               g_set_error (error, SITREP_CSV_ERROR, SITREP_CSV_ERROR_BINARY,
-                           _("%s:%" G_GUINT64_FORMAT ": a NUL byte: this is a binary file, "
+                           _("%s:%" PRIu64 ": a NUL byte: this is a binary file, "
                              "not CSV text"), reader->name, reader->line);
               reader->pos = p - reader->block;
               return FALSE;
@@ -357,7 +358,7 @@ sitrep_csv_reader_next (SitrepCsvReader *reader,
       if (reader->rec_len > reader->max_record)
         {
           g_set_error (error, SITREP_CSV_ERROR, SITREP_CSV_ERROR_TOO_LONG,
-                       _("%s:%" G_GUINT64_FORMAT ": a record longer than %" G_GSIZE_FORMAT
+                       _("%s:%" PRIu64 ": a record longer than %" "zu"
                          " bytes (is a quote left open?)"),
                        reader->name, reader->record_line, reader->max_record);
           return FALSE;
@@ -372,7 +373,7 @@ sitrep_csv_reader_next (SitrepCsvReader *reader,
   if (state == STATE_QUOTED)
     {
       g_set_error (error, SITREP_CSV_ERROR, SITREP_CSV_ERROR_TRUNCATED,
-                   _("%s:%" G_GUINT64_FORMAT ": the file ends inside a quoted field "
+                   _("%s:%" PRIu64 ": the file ends inside a quoted field "
                      "(is it truncated?)"), reader->name, reader->record_line);
       return FALSE;
     }

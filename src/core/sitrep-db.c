@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -1206,7 +1207,7 @@ add_claim_rows (SitrepDb     *self,
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, SITREP_DB_ERROR, SITREP_DB_ERROR_NOT_FOUND,
-                     _("“%s” has no event %" G_GINT64_FORMAT "."), self->display_name,
+                     _("“%s” has no event %" PRId64 "."), self->display_name,
                      event_id);
       else
         sitrep_db_set_sqlite_error (self, rc, error);
@@ -1534,7 +1535,7 @@ load_event_where (SitrepDb     *self,
                      _("“%s” has no event “%s”."), self->display_name, uid);
       else
         g_set_error (error, SITREP_DB_ERROR, SITREP_DB_ERROR_NOT_FOUND,
-                     _("“%s” has no event %" G_GINT64_FORMAT "."), self->display_name, id);
+                     _("“%s” has no event %" PRId64 "."), self->display_name, id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -1628,7 +1629,7 @@ sitrep_db_load_document (SitrepDb     *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, SITREP_DB_ERROR, SITREP_DB_ERROR_NOT_FOUND,
-                   _("“%s” has no document %" G_GINT64_FORMAT "."), self->display_name,
+                   _("“%s” has no document %" PRId64 "."), self->display_name,
                    document_id);
       return NULL;
     }
@@ -1706,7 +1707,7 @@ sitrep_db_remove_rating (SitrepDb  *self,
   if (sqlite3_changes (self->handle) == 0)
     {
       g_set_error (error, SITREP_DB_ERROR, SITREP_DB_ERROR_NOT_FOUND,
-                   _("“%s” has no rating %" G_GINT64_FORMAT "."), self->display_name,
+                   _("“%s” has no rating %" PRId64 "."), self->display_name,
                    rating_id);
       return FALSE;
     }

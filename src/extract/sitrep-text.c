@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -69,7 +70,7 @@ sitrep_text_check (const char  *data,
   if (nul != NULL)
     {
       g_set_error (error, SITREP_EXTRACT_ERROR, SITREP_EXTRACT_ERROR_BINARY,
-                   _("%s: a NUL byte at offset %" G_GSIZE_FORMAT ": this is a binary file, "
+                   _("%s: a NUL byte at offset %zu: this is a binary file, "
                      "not an article in plain text"),
                    name, (gsize) (nul - data));
       return FALSE;
@@ -82,7 +83,7 @@ sitrep_text_check (const char  *data,
         if (*p == '\n')
           line++;
       g_set_error (error, SITREP_EXTRACT_ERROR, SITREP_EXTRACT_ERROR_ENCODING,
-                   _("%s:%u: invalid UTF-8 at byte %" G_GSIZE_FORMAT "; convert the file to "
+                   _("%s:%u: invalid UTF-8 at byte %zu; convert the file to "
                      "UTF-8 (for example with iconv)"),
                    name, line, (gsize) (bad - data));
       return FALSE;

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
@@ -324,7 +325,7 @@ parse_level (Level       *level,
 
 bad:
   g_set_error (error, SITREP_BASEMAP_ERROR, SITREP_BASEMAP_ERROR_INVALID,
-               _("The basemap file “%s” is truncated or damaged (at byte %" G_GSIZE_FORMAT ")."),
+               _("The basemap file “%s” is truncated or damaged (at byte %zu)."),
                name, (gsize) (len - (gsize) (r.end - r.p)));
   return FALSE;
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "sitrep-acled.h"
@@ -285,7 +286,7 @@ on_import_done (GObject      *source,
           g_string_append_c (text, '\n');
         }
       if (job->n_skipped_messages > job->details->len)
-        g_string_append_printf (text, _("… and %" G_GUINT64_FORMAT " more\n"),
+        g_string_append_printf (text, _("… and %" PRIu64 " more\n"),
                                 job->n_skipped_messages - job->details->len);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text->str,
                                 text->len);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sitrep-import-dialog.h"
 #include "sitrep-window-private.h"
 
 static void
@@ -60,6 +61,73 @@ open_activated (GSimpleAction *action,
     }
 
   g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_imported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr (SitrepWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  SitrepImportStats stats;
+  const char *path = sitrep_event_store_get_path (sitrep_window_get_store (self));
+
+  /* The summary (or the reason it failed) was shown by the import dialog; what was
+   * imported is in the collection, so show it. */
+  sitrep_import_file_finish (result, &stats, &error);
+  if (path != NULL)
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      sitrep_window_open (self, file);
+    }
+}
+
+static void
+on_import_response (GtkNativeDialog *dialog,
+                    int              response,
+                    SitrepWindow    *self)
+{
+  const char *path = sitrep_event_store_get_path (sitrep_window_get_store (self));
+
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file)
+        sitrep_import_file_async (GTK_WINDOW (self), file, path, NULL, on_imported,
+                                  g_object_ref (self));
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+/* File → Import: ACLED CSV or GeoJSON into the collection shown, through the portal. */
+static void
+import_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  SitrepWindow *self = user_data;
+  GtkFileChooserNative *dialog;
+  g_autoptr (GtkFileFilter) data = gtk_file_filter_new ();
+
+  if (sitrep_event_store_get_path (sitrep_window_get_store (self)) == NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Import Events"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_filter_set_name (data, _("ACLED CSV or GeoJSON"));
+  gtk_file_filter_add_suffix (data, "csv");
+  gtk_file_filter_add_suffix (data, "geojson");
+  gtk_file_filter_add_suffix (data, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), data);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_import_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -138,6 +206,7 @@ static const GActionEntry win_entries[] = {
   { "toggle-event-list", toggle_event_list_activated },
   { "play", play_activated },
   { "open", open_activated },
+  { "import", import_activated },
   { "cancel-load", cancel_load_activated },
   { "clear-selection", clear_selection_activated },
   { "zoom-in", zoom_in_activated },
