@@ -3,6 +3,8 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "sitrep-db-private.h"
 #include "sitrep-test-util.h"
@@ -387,6 +389,29 @@ test_uid_and_places (void)
   g_assert_cmpint (sitrep_db_insert_event (db, b, &error), ==, 0);
   g_assert_error (error, SITREP_DB_ERROR, SITREP_DB_ERROR_FAILED);
   g_assert_cmpstr (b->uid, ==, uid);
+  g_clear_error (&error);
+
+  /* A failure after the event's row (a claim citing a missing document) leaves nothing
+   * of the event behind, in a transaction or not. */
+  for (guint in_transaction = 0; in_transaction < 2; in_transaction++)
+    {
+      g_autoptr (SitrepEvent) c = make_event (4242);
+
+      if (in_transaction)
+        g_assert_true (sitrep_db_begin (db, NULL));
+      g_assert_cmpint (sitrep_db_insert_event (db, c, &error), ==, 0);
+      g_assert_error (error, SITREP_DB_ERROR, SITREP_DB_ERROR_FAILED);
+      g_assert_nonnull (strstr (error->message, "FOREIGN KEY"));
+      g_clear_error (&error);
+      if (in_transaction)
+        g_assert_true (sitrep_db_commit (db, NULL));
+      g_assert_cmpint (query_int (sitrep_db_get_handle (db), "SELECT count(*) FROM events"), ==,
+                       1);
+      g_assert_cmpint (query_int (sitrep_db_get_handle (db), "SELECT count(*) FROM claims"), ==,
+                       0);
+      g_assert_cmpint (query_int (sitrep_db_get_handle (db), "SELECT count(*) FROM places"), ==,
+                       1);
+    }
 }
 
 static void
@@ -511,6 +536,31 @@ test_add_claim_and_ratings (void)
 
   g_assert_cmpint (sitrep_db_add_claim (db, 424242, denial, NULL, &error), ==, 0);
   g_assert_error (error, SITREP_DB_ERROR, SITREP_DB_ERROR_NOT_FOUND);
+}
+
+static void
+test_cues_round_trip (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SitrepDb) db = create_db (NULL);
+  g_autoptr (SitrepEvent) event = make_event (0);
+  g_autoptr (SitrepEvent) loaded = NULL;
+  SitrepClaim *claim = event->claims->pdata[1];
+  const char *cues[] = { "so-called \"liberation\"", "back\\slash\tand\nnewline", "нібито",
+                         "", NULL };
+  SitrepClaim *back;
+
+  g_strfreev (claim->cues);
+  claim->cues = g_strdupv ((GStrv) cues);
+  g_assert_true (sitrep_db_insert_event (db, event, &error) > 0);
+  g_assert_no_error (error);
+  loaded = sitrep_db_load_event (db, event->id, &error);
+  g_assert_no_error (error);
+  back = loaded->claims->pdata[1];
+  g_assert_cmpuint (g_strv_length (back->cues), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpstr (back->cues[i], ==, cues[i]);
+  g_assert_cmpuint (g_strv_length (((SitrepClaim *) loaded->claims->pdata[0])->cues), ==, 0);
 }
 
 static void
@@ -688,6 +738,60 @@ test_bad_not_sitrep (void)
   assert_untouched_after_open (path, SITREP_DB_ERROR_NOT_SITREP, "not a Sitrep collection");
 }
 
+/* A writer that died mid-transaction leaves a hot rollback journal: a read-only open
+ * must not touch it, a read-write open lets SQLite restore the file and goes on. */
+static void
+test_crashed_writer (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = make_filled_collection (200);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr (SitrepDb) ro = NULL;
+  g_autoptr (SitrepDb) db = NULL;
+  sqlite3 *handle = NULL;
+  pid_t pid;
+  int status = 0;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      /* A tiny cache spills the changes into the file before the commit that never comes. */
+      sqlite3_open (path, &handle);
+      sqlite3_exec (handle, "PRAGMA cache_size = 1; BEGIN; "
+                    "UPDATE events SET summary = 'half-written' || id; "
+                    "UPDATE claims SET quote = 'lost' || id;", NULL, NULL, NULL);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  before = sitrep_test_file_sha256 (path);
+  ro = sitrep_db_open (path, SITREP_DB_OPEN_READ_ONLY, &error);
+  g_assert_null (ro);
+  g_assert_error (error, SITREP_DB_ERROR, SITREP_DB_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "not closed cleanly"));
+  g_clear_error (&error);
+  after = sitrep_test_file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  db = sitrep_db_open (path, SITREP_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sitrep_db_get_schema_version (db), ==, 1);
+  g_assert_cmpint (query_int (sitrep_db_get_handle (db),
+                              "SELECT count(*) FROM events WHERE summary LIKE 'half-written%'"),
+                   ==, 0);
+  g_assert_cmpint (query_int (sitrep_db_get_handle (db), "SELECT count(*) FROM events"), ==, 200);
+}
+
 /* ---- Migrations ---- */
 
 static void
@@ -755,11 +859,13 @@ main (int   argc,
   g_test_add_func ("/db/uid-and-places", test_uid_and_places);
   g_test_add_func ("/db/search-cyrillic", test_search_cyrillic);
   g_test_add_func ("/db/add-claim-and-ratings", test_add_claim_and_ratings);
+  g_test_add_func ("/db/cues-round-trip", test_cues_round_trip);
   g_test_add_func ("/db/read-only", test_read_only);
   g_test_add_func ("/db/bad/not-sqlite", test_bad_not_sqlite);
   g_test_add_func ("/db/bad/corrupt", test_bad_corrupt);
   g_test_add_func ("/db/bad/too-new", test_bad_too_new);
   g_test_add_func ("/db/bad/not-sitrep", test_bad_not_sitrep);
+  g_test_add_func ("/db/crashed-writer", test_crashed_writer);
   g_test_add_func ("/db/migrate/empty-file", test_migrate_empty_file);
   g_test_add_func ("/db/migrate/failure-rolls-back", test_migrate_failure_rolls_back);
 

@@ -264,6 +264,55 @@ test_spans (void)
   }
 }
 
+/* The flags column says what the map draws: precision, disputed, hedged, span. */
+static void
+test_flags (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = sitrep_test_tmp_path ("flags.sitrep");
+  g_autoptr (SitrepDb) db = sitrep_db_open (path, SITREP_DB_OPEN_CREATE, &error);
+  g_autoptr (SitrepEventStore) store = NULL;
+  const SitrepHedging hedgings[] = { SITREP_HEDGING_ATTRIBUTED, SITREP_HEDGING_HEDGED,
+                                     SITREP_HEDGING_DISPUTED };
+  gint64 ids[3];
+  const SitrepEventColumns *c;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr (SitrepEvent) event = sitrep_event_new ();
+      SitrepClaim *claim = sitrep_claim_new ();
+
+      event->kind = SITREP_KIND_AIR_STRIKE;
+      event->start = T0 + i * DAY;
+      event->end = event->start + (i == 2 ? 3 * DAY : DAY);
+      event->lat = 49.9;
+      event->lon = 36.2;
+      event->geo_precision = i + 1;
+      claim->quote = g_strdup ("Quote.");
+      claim->hedging = hedgings[i];
+      g_ptr_array_add (event->claims, claim);
+      ids[i] = sitrep_db_insert_event (db, event, &error);
+      g_assert_no_error (error);
+    }
+  g_clear_object (&db);
+  store = load_store (path);
+  c = sitrep_event_store_get_columns (store);
+  g_assert_cmpuint (c->n_events, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      guint index = sitrep_event_store_find_id (store, ids[i]);
+      guint8 flags = c->flags[index];
+
+      g_assert_cmpuint (index, ==, i);
+      g_assert_cmpint (c->kind[index], ==, SITREP_KIND_AIR_STRIKE);
+      g_assert_cmpint (flags & SITREP_EVENT_FLAG_GEO_PRECISION_MASK, ==, i + 1);
+      g_assert_cmpint (!!(flags & SITREP_EVENT_FLAG_HEDGED), ==, i >= 1);
+      g_assert_cmpint (!!(flags & SITREP_EVENT_FLAG_DISPUTED), ==, i == 2);
+      g_assert_cmpint (!!(flags & SITREP_EVENT_FLAG_SPAN), ==, i == 2);
+    }
+}
+
 /* ---- Property test against a brute-force scan ---- */
 
 static gboolean
@@ -534,6 +583,7 @@ main (int   argc,
   g_test_add_func ("/event-store/one-event", test_one_event);
   g_test_add_func ("/event-store/equal-starts", test_equal_starts);
   g_test_add_func ("/event-store/spans", test_spans);
+  g_test_add_func ("/event-store/flags", test_flags);
   g_test_add_func ("/event-store/property", test_property);
   g_test_add_func ("/event-store/query-plan", test_query_plan);
   g_test_add_func ("/event-store/async", test_async);

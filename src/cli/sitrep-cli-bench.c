@@ -16,6 +16,8 @@ static const SitrepCliEntry benches[] = {
     sitrep_cli_bench_store },
   { "render", N_("Render the map layer and the timeline while sweeping the window (needs a display)"),
     sitrep_cli_bench_render },
+  { "gazetteer", N_("Load the gazetteer and scan text files for place names"),
+    sitrep_cli_bench_gazetteer },
   { NULL, NULL, NULL },
 };
 

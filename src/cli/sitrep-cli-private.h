@@ -30,4 +30,8 @@ int sitrep_cli_bench (int argc, char **argv);
 int sitrep_cli_bench_store (int argc, char **argv);
 int sitrep_cli_bench_render (int argc, char **argv);
 
+/* sitrep-cli-gazetteer.c: `gazetteer lookup|scan|normalize`, and `bench gazetteer`. */
+int sitrep_cli_gazetteer (int argc, char **argv);
+int sitrep_cli_bench_gazetteer (int argc, char **argv);
+
 G_END_DECLS

@@ -17,6 +17,8 @@ static const SitrepCliEntry commands[] = {
   { "generate", N_("Write a synthetic collection, or one from a text fixture"),
     sitrep_cli_generate },
   { "bench", N_("Run a benchmark and print its figures as JSON"), sitrep_cli_bench },
+  { "gazetteer", N_("Look up place names, or list the places a text names"),
+    sitrep_cli_gazetteer },
   { NULL, NULL, NULL },
 };
 

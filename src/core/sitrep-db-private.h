@@ -8,6 +8,12 @@
 
 G_BEGIN_DECLS
 
+/* For the event store's bulk read only: with SITREP_DB_OPEN_READ_ONLY, skips the full
+ * PRAGMA quick_check (it reads every page: seconds on a million events). The header,
+ * schema version and tables are still checked, nothing is written, and damage in the
+ * pages read still comes back as SITREP_DB_ERROR_CORRUPT. */
+#define SITREP_DB_OPEN_SKIP_FULL_CHECK ((SitrepDbOpenFlags) (1 << 8))
+
 /* Runs one migration step on an open read-write handle: BEGIN IMMEDIATE, script,
  * PRAGMA user_version = from_version + 1, COMMIT; on any error rolls back, so the file
  * keeps its old version and nothing of the script. display_name is for the message. */

@@ -33,6 +33,9 @@ typedef enum
   STMT_SEARCH_INSERT,
   STMT_DOCUMENT_BY_SHA,
   STMT_DOCUMENT_INSERT,
+  STMT_SAVEPOINT,
+  STMT_RELEASE,
+  STMT_ROLLBACK_TO,
   N_STMTS
 } StmtId;
 
@@ -67,6 +70,9 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_DOCUMENT_INSERT] =
     "INSERT INTO documents (outlet, url, title, published, language, text, sha256, added) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+  [STMT_SAVEPOINT] = "SAVEPOINT sitrep_write",
+  [STMT_RELEASE] = "RELEASE sitrep_write",
+  [STMT_ROLLBACK_TO] = "ROLLBACK TO sitrep_write",
 };
 
 struct _SitrepDb
@@ -319,31 +325,25 @@ has_our_tables (sqlite3 *handle)
   return found;
 }
 
-/* Reads the file without changing a byte of it (immutable when no writer has it open,
- * so not even a -shm is made) and says whether it is a collection we can use. */
+/* Says whether the database open on handle is a collection we can use: undamaged
+ * (quick_check when full_check), of a schema we read, with our tables. Only reads.
+ * Sets *rc_out to the SQLite code of a failure to read, 0 otherwise. */
 static gboolean
-validate_file (const char  *path,
-               const char  *display_name,
-               int         *version_out,
-               GError     **error)
+check_handle (sqlite3     *handle,
+              const char  *display_name,
+              gboolean     full_check,
+              int         *version_out,
+              int         *rc_out,
+              GError     **error)
 {
-  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
-  g_autofree char *uri = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  sqlite3 *handle = NULL;
   int version = 0;
   int n_objects = 0;
   int rc;
 
-  /* A -wal beside the file means it is in use (or was not closed cleanly): then the
-   * wal-index is needed to read it right, and it is not ours to remove. */
-  uri = make_uri (path, g_file_test (wal_path, G_FILE_TEST_EXISTS) ? "mode=ro"
-                                                                     : "mode=ro&immutable=1");
-  rc = sqlite3_open_v2 (uri, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-  if (rc != SQLITE_OK)
-    goto fail;
-
-  rc = sqlite3_prepare_v2 (handle, "PRAGMA quick_check", -1, &stmt, NULL);
+  *rc_out = 0;
+  rc = sqlite3_prepare_v2 (handle, full_check ? "PRAGMA quick_check" : "SELECT 'ok'", -1,
+                           &stmt, NULL);
   if (rc != SQLITE_OK)
     goto fail;
   rc = sqlite3_step (stmt);
@@ -363,8 +363,6 @@ validate_file (const char  *path,
           }
       g_set_error (error, SITREP_DB_ERROR, SITREP_DB_ERROR_CORRUPT, _("“%s” is damaged: %s."),
                    display_name, detail);
-      sqlite3_finalize (g_steal_pointer (&stmt));
-      sqlite3_close_v2 (handle);
       return FALSE;
     }
   sqlite3_finalize (g_steal_pointer (&stmt));
@@ -387,7 +385,6 @@ validate_file (const char  *path,
                    _("“%s” was made by a newer version of Sitrep (schema %d); this version "
                      "reads up to %d."),
                    display_name, version, SITREP_DB_SCHEMA_VERSION);
-      sqlite3_close_v2 (handle);
       return FALSE;
     }
   if ((version == 0 && n_objects > 0) || (version > 0 && !has_our_tables (handle)))
@@ -395,26 +392,73 @@ validate_file (const char  *path,
       g_set_error (error, SITREP_DB_ERROR, SITREP_DB_ERROR_NOT_SITREP,
                    _("“%s” is an SQLite database, but not a Sitrep collection."),
                    display_name);
-      sqlite3_close_v2 (handle);
       return FALSE;
     }
 
-  sqlite3_close_v2 (handle);
   *version_out = version;
   return TRUE;
 
 fail:
-  if (handle != NULL && (rc & 0xff) == SQLITE_NOTADB)
+  *rc_out = rc;
+  if ((rc & 0xff) == SQLITE_NOTADB)
     g_set_error (error, SITREP_DB_ERROR, SITREP_DB_ERROR_NOT_SQLITE,
                  _("“%s” is not a Sitrep collection: it is not an SQLite database."),
                  display_name);
   else
     set_handle_error (handle, display_name, rc, error);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (handle != NULL)
-    sqlite3_close_v2 (handle);
   return FALSE;
 }
+
+/* Reads the file without changing a byte of it (immutable when no writer has it open,
+ * so not even a -shm is made) and says whether it is a collection we can use.
+ * A hot rollback journal (a writer died mid-transaction) cannot be read past without
+ * SQLite restoring the file: then *needs_recovery is set and the checks are left to
+ * the read-write handle, after SQLite's own recovery. */
+static gboolean
+validate_file (const char  *path,
+               const char  *display_name,
+               gboolean     full_check,
+               int         *version_out,
+               gboolean    *needs_recovery,
+               GError     **error)
+{
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal_path = g_strconcat (path, "-journal", NULL);
+  g_autofree char *uri = NULL;
+  g_autoptr (GError) local_error = NULL;
+  sqlite3 *handle = NULL;
+  gboolean in_use;
+  int rc;
+
+  *needs_recovery = FALSE;
+  /* A -wal or -journal beside the file means it is in use or was not closed cleanly:
+   * then they are needed to read it right, and they are not ours to remove. */
+  in_use = g_file_test (wal_path, G_FILE_TEST_EXISTS) ||
+           g_file_test (journal_path, G_FILE_TEST_EXISTS);
+  uri = make_uri (path, in_use ? "mode=ro" : "mode=ro&immutable=1");
+  rc = sqlite3_open_v2 (uri, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_handle_error (handle, display_name, rc, error);
+      sqlite3_close_v2 (handle);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (handle, TRUE);
+  if (!check_handle (handle, display_name, full_check, version_out, &rc, &local_error))
+    {
+      sqlite3_close_v2 (handle);
+      if (rc == SQLITE_READONLY_ROLLBACK)
+        {
+          *needs_recovery = TRUE;
+          return TRUE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  sqlite3_close_v2 (handle);
+  return TRUE;
+}
+
 
 gboolean
 sitrep_db_migrate_step (sqlite3     *handle,
@@ -450,6 +494,7 @@ sitrep_db_open (const char         *path,
   g_autoptr (SitrepDb) self = NULL;
   gboolean read_only = (flags & SITREP_DB_OPEN_READ_ONLY) != 0;
   gboolean fresh = FALSE;
+  gboolean recover = FALSE;
   HeaderKind header = HEADER_EMPTY;
   int version = 0;
   int rc;
@@ -490,7 +535,9 @@ sitrep_db_open (const char         *path,
         }
       if (header == HEADER_EMPTY)
         fresh = TRUE;
-      else if (!validate_file (path, self->display_name, &version, error))
+      else if (!validate_file (path, self->display_name,
+                               !(read_only && (flags & SITREP_DB_OPEN_SKIP_FULL_CHECK)),
+                               &version, &recover, error))
         return NULL;
     }
 
@@ -500,6 +547,14 @@ sitrep_db_open (const char         *path,
       g_autofree char *shm_path = g_strconcat (path, "-shm", NULL);
       g_autofree char *uri = NULL;
 
+      if (recover)
+        {
+          g_set_error (error, SITREP_DB_ERROR, SITREP_DB_ERROR_READ_ONLY,
+                       _("“%s” was not closed cleanly: open it once for writing so that it "
+                         "can be restored."),
+                       self->display_name);
+          return NULL;
+        }
       if (fresh || version < SITREP_DB_SCHEMA_VERSION)
         {
           g_set_error (error, SITREP_DB_ERROR, SITREP_DB_ERROR_READ_ONLY,
@@ -534,6 +589,14 @@ sitrep_db_open (const char         *path,
       return NULL;
     }
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+  /* After a crash, SQLite rolls the unfinished transaction back on the first read; only
+   * then can the file be checked, before anything of ours writes. */
+  if (recover)
+    {
+      int rc_check;
+      if (!check_handle (self->handle, self->display_name, TRUE, &version, &rc_check, error))
+        return NULL;
+    }
   if (!exec_sql (self->handle, self->display_name, "PRAGMA journal_mode = WAL", error) ||
       !exec_sql (self->handle, self->display_name, "PRAGMA foreign_keys = ON", error))
     return NULL;
@@ -795,20 +858,31 @@ sitrep_db_compute_uid (SitrepEvent *event)
   return g_strndup (hash, 16);
 }
 
+/* A JSON array of strings. Written by hand: a JsonBuilder and JsonGenerator per claim cost
+ * more than the rest of an insert. */
 static char *
 cues_to_json (GStrv cues)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
+  GString *json = g_string_new ("[");
 
-  json_builder_begin_array (builder);
   for (guint i = 0; cues != NULL && cues[i] != NULL; i++)
-    json_builder_add_string_value (builder, cues[i]);
-  json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+    {
+      if (i > 0)
+        g_string_append_c (json, ',');
+      g_string_append_c (json, '"');
+      for (const unsigned char *p = (const unsigned char *) cues[i]; *p != '\0'; p++)
+        {
+          if (*p == '"' || *p == '\\')
+            g_string_append_printf (json, "\\%c", *p);
+          else if (*p < 0x20)
+            g_string_append_printf (json, "\\u%04x", *p);
+          else
+            g_string_append_c (json, (char) *p);
+        }
+      g_string_append_c (json, '"');
+    }
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
 }
 
 static GStrv
@@ -986,10 +1060,10 @@ update_search_row (SitrepDb  *self,
   return write_search_row (self, event_id, text->str, text->len, TRUE, error);
 }
 
-gint64
-sitrep_db_insert_event (SitrepDb     *self,
-                        SitrepEvent  *event,
-                        GError      **error)
+static gint64
+insert_event_rows (SitrepDb     *self,
+                   SitrepEvent  *event,
+                   GError      **error)
 {
   sqlite3_stmt *stmt;
   gint64 event_id;
@@ -1104,12 +1178,12 @@ sitrep_db_insert_event (SitrepDb     *self,
   return event_id;
 }
 
-gint64
-sitrep_db_add_claim (SitrepDb     *self,
-                     gint64        event_id,
-                     SitrepClaim  *claim,
-                     GArray       *figures,
-                     GError      **error)
+static gint64
+add_claim_rows (SitrepDb     *self,
+                gint64        event_id,
+                SitrepClaim  *claim,
+                GArray       *figures,
+                GError      **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   SitrepHedging best = SITREP_N_HEDGINGS;
@@ -1181,6 +1255,78 @@ sitrep_db_add_claim (SitrepDb     *self,
   if (!update_search_row (self, event_id, error))
     return 0;
   return claim_id;
+}
+
+/* Each writer runs inside a savepoint, so that a failure half-way leaves no half-written
+ * event behind, inside the caller's transaction or without one. */
+static gboolean
+savepoint_run (SitrepDb  *self,
+               StmtId     id,
+               GError   **error)
+{
+  sqlite3_stmt *stmt = get_stmt (self, id, error);
+  return stmt != NULL && step_done (self, stmt, error);
+}
+
+static void
+savepoint_undo (SitrepDb *self)
+{
+  savepoint_run (self, STMT_ROLLBACK_TO, NULL);
+  savepoint_run (self, STMT_RELEASE, NULL);
+}
+
+gint64
+sitrep_db_insert_event (SitrepDb     *self,
+                        SitrepEvent  *event,
+                        GError      **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (SITREP_IS_DB (self), 0);
+  g_return_val_if_fail (SITREP_IS_EVENT (event), 0);
+
+  if (!check_writable (self, error) || !savepoint_run (self, STMT_SAVEPOINT, error))
+    return 0;
+  id = insert_event_rows (self, event, error);
+  if (id == 0)
+    {
+      savepoint_undo (self);
+      return 0;
+    }
+  if (!savepoint_run (self, STMT_RELEASE, error))
+    {
+      savepoint_undo (self);
+      return 0;
+    }
+  return id;
+}
+
+gint64
+sitrep_db_add_claim (SitrepDb     *self,
+                     gint64        event_id,
+                     SitrepClaim  *claim,
+                     GArray       *figures,
+                     GError      **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (SITREP_IS_DB (self), 0);
+  g_return_val_if_fail (SITREP_IS_CLAIM (claim), 0);
+
+  if (!check_writable (self, error) || !savepoint_run (self, STMT_SAVEPOINT, error))
+    return 0;
+  id = add_claim_rows (self, event_id, claim, figures, error);
+  if (id == 0)
+    {
+      savepoint_undo (self);
+      return 0;
+    }
+  if (!savepoint_run (self, STMT_RELEASE, error))
+    {
+      savepoint_undo (self);
+      return 0;
+    }
+  return id;
 }
 
 /* ---- Readers: events ---- */

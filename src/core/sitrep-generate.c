@@ -348,6 +348,7 @@ sitrep_generate_synthetic (SitrepDb            *db,
 
   sqlite3_exec (handle, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
   sqlite3_exec (handle, "PRAGMA cache_size = -262144", NULL, NULL, NULL);
+  sqlite3_exec (handle, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
   sitrep_db_set_index_search (db, index_search);
 
   if (!sitrep_db_begin (db, error))

@@ -88,4 +88,7 @@ guint32                     sitrep_gazetteer_resolve       (SitrepGazetteer     
  * folded. Exposed for tests. */
 char                       *sitrep_gazetteer_normalize     (const char      *name);
 
+/* Microseconds the table took to load and index (decompress, parse, build the trie). */
+gint64                      sitrep_gazetteer_get_load_usec (SitrepGazetteer *self);
+
 G_END_DECLS
