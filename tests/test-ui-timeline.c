@@ -417,6 +417,17 @@ test_selection_and_filter (void)
   iterate_for (20);
   g_assert_null (sitrep_timeline_link_get_mask (tl_link));
   g_assert_cmpuint (sitrep_event_list_get_n_rows (list), ==, rows_all);
+
+  /* "Kupyansk", a Russian-based spelling, finds the events written "Kupiansk district"
+   * through the gazetteer's names for the place. */
+  sitrep_filter_set_text (filter, "Kupyansk");
+  for (guint i = 0; i < 1000 && sitrep_timeline_link_get_mask (tl_link) == NULL; i++)
+    iterate_for (10);
+  g_assert_nonnull (sitrep_timeline_link_get_mask (tl_link));
+  g_assert_cmpuint (sitrep_filter_mask_count (sitrep_timeline_link_get_mask (tl_link), N_EVENTS), ==, N_EVENTS);
+  g_assert_cmpuint (sitrep_event_list_get_n_rows (list), ==, rows_all);
+  sitrep_filter_set_text (filter, "");
+  iterate_for (20);
 }
 
 int

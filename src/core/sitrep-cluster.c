@@ -145,7 +145,8 @@ sitrep_clusterer_run (SitrepClusterer          *self,
         continue;
       if (mask != NULL && !MASK_GET (mask, i))
         continue;
-      cx = (gint64) floor ((lon + 180.0) * lon_scale) - gx0;
+      /* Positive, so truncation is floor () without a libm call. */
+      cx = (gint64) ((lon + 180.0) * lon_scale) - gx0;
       /* The row r with row_lats[r] >= lat > row_lats[r + 1]. */
       lo = 0;
       hi = ncy;

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sitrep-gazetteer.h"
 #include "sitrep-timeline-link.h"
 
 #define SAVE_DELAY_MS 800
@@ -148,6 +149,44 @@ refilter (SitrepTimelineLink *self)
   self->filter_cancellable = g_cancellable_new ();
   sitrep_filter_compute_async (self->filter, self->store, self->filter_cancellable,
                                on_filter_computed, g_object_ref (self));
+}
+
+/* The search text's other spellings from the gazetteer: "Kupyansk" (a transliteration of
+ * the Russian name) also finds what is indexed as Kupiansk, Куп'янськ or Купянск. Runs in
+ * the filter's worker thread; the gazetteer is read-only and thread-safe. */
+static GStrv
+expand_with_gazetteer (const char *word,
+                       gpointer    user_data)
+{
+  g_autoptr(GError) error = NULL;
+  SitrepGazetteer *gazetteer = sitrep_gazetteer_get_default (&error);
+  g_autoptr(GArray) candidates = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  if (gazetteer == NULL)
+    {
+      g_debug ("No gazetteer to expand the search: %s", error->message);
+      return NULL;
+    }
+  candidates = sitrep_gazetteer_lookup (gazetteer, word, NULL);
+  if (candidates == NULL || candidates->len == 0)
+    return NULL;
+  builder = g_strv_builder_new ();
+  /* The best few candidates only: a common name has dozens of villages. */
+  for (guint i = 0; i < MIN (candidates->len, 3); i++)
+    {
+      const SitrepGazetteerEntry *e = sitrep_gazetteer_get_entry (gazetteer, g_array_index (candidates, guint32, i));
+
+      if (e == NULL)
+        continue;
+      if (e->name != NULL)
+        g_strv_builder_add (builder, e->name);
+      if (e->name_uk != NULL)
+        g_strv_builder_add (builder, e->name_uk);
+      if (e->name_ru != NULL)
+        g_strv_builder_add (builder, e->name_ru);
+    }
+  return g_strv_builder_end (builder);
 }
 
 /* ---- Links ---- */
@@ -298,6 +337,7 @@ sitrep_timeline_link_new (SitrepEventStore *store,
   self->list = list;
   self->filter = g_object_ref (filter);
   self->settings = timeline_settings ();
+  sitrep_filter_set_expand_func (filter, expand_with_gazetteer, NULL, NULL);
 
   sitrep_timeline_set_store (timeline, store);
   sitrep_event_list_set_store (list, store);
