@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sitrep-basemap-export.h"
 #include "sitrep-import-dialog.h"
 #include "sitrep-window-private.h"
 
@@ -132,6 +133,89 @@ import_activated (GSimpleAction *action,
 }
 
 static void
+on_map_image_written (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr (SitrepWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (sitrep_map_image_write_png_finish (result, &error))
+    sitrep_window_show_toast (self, _("Map image exported"));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* TRANSLATORS: the map could not be saved as an image; the reason follows */
+      g_autofree char *message = g_strdup_printf (_("Could not export the map: %s"),
+                                                  error->message);
+      sitrep_window_show_toast (self, message);
+    }
+}
+
+static void
+on_export_map_response (GtkNativeDialog *dialog,
+                        int              response,
+                        SitrepWindow    *self)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (file != NULL)
+    path = g_file_get_path (file);
+  if (path != NULL)
+    {
+      SitrepMapView *map_view = sitrep_window_get_map_view (self);
+      SitrepBasemapLayers *layers = sitrep_map_view_get_basemap_layers (map_view);
+      SitrepTimeline *timeline = sitrep_window_get_timeline (self);
+      g_autoptr (GSettings) settings = g_settings_new (SITREP_BASEMAP_SCHEMA_ID);
+      g_autofree char *mbtiles = g_settings_get_string (settings, "mbtiles-path");
+      const char *kind = sitrep_basemap_layers_get_kind (layers);
+      SitrepMapImage image = { 0 };
+
+      /* What the user sees: this view, at this size, in this style, with the pins of
+       * the timeline's window. */
+      sitrep_map_image_init_from_viewport (&image, sitrep_map_view_get_viewport (map_view),
+                                           gtk_widget_get_width (GTK_WIDGET (map_view)),
+                                           gtk_widget_get_height (GTK_WIDGET (map_view)));
+      image.style = sitrep_basemap_layers_get_style (layers);
+      image.basemap = g_strcmp0 (kind, "mbtiles") == 0 ? mbtiles : kind;
+      image.store = sitrep_window_get_store (self);
+      image.from = sitrep_timeline_get_window_start (timeline);
+      image.to = sitrep_timeline_get_window_end (timeline);
+      sitrep_map_image_write_png_async (&image, path, NULL, on_map_image_written,
+                                        g_object_ref (self));
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+/* File → Export Map Image: the map as shown, as a PNG, rendered in a worker thread. */
+static void
+export_map_image_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  SitrepWindow *self = user_data;
+  GtkFileChooserNative *dialog;
+  g_autoptr (GtkFileFilter) png = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Export Map Image"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_filter_set_name (png, _("PNG images"));
+  gtk_file_filter_add_mime_type (png, "image/png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), png);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("map.png"));
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_map_response),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
 cancel_load_activated (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
@@ -207,6 +291,7 @@ static const GActionEntry win_entries[] = {
   { "play", play_activated },
   { "open", open_activated },
   { "import", import_activated },
+  { "export-map-image", export_map_image_activated },
   { "cancel-load", cancel_load_activated },
   { "clear-selection", clear_selection_activated },
   { "zoom-in", zoom_in_activated },
