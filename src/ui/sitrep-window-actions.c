@@ -5,52 +5,59 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdarg.h>
 
 #include "sitrep-basemap-export.h"
 #include "sitrep-import-dialog.h"
 #include "sitrep-window-private.h"
 
+typedef void (*FileChosenFunc) (SitrepWindow *self,
+                                GFile        *file);
+
 static void
-on_open_response (GtkNativeDialog *dialog,
-                  int              response,
-                  SitrepWindow    *self)
+on_file_chooser_response (GtkNativeDialog *dialog,
+                          int              response,
+                          SitrepWindow    *self)
 {
+  FileChosenFunc func = g_object_get_data (G_OBJECT (dialog), "sitrep-file-chosen");
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
       if (file)
-        sitrep_window_open (self, file);
+        func (self, file);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
   g_object_unref (self);
 }
 
-/* GtkFileChooserNative goes through the file chooser portal inside Flatpak. */
+/* A modal file chooser over the window (GtkFileChooserNative: the portal inside
+ * Flatpak), starting in the shown collection's folder, calling func with the file the
+ * user accepted. current_name: the suggested name when saving, or NULL. filters:
+ * NULL-terminated; the first is selected. */
 static void
-open_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+choose_file (SitrepWindow         *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept_label,
+             const char           *current_name,
+             GtkFileFilter       **filters,
+             FileChosenFunc        func)
 {
-  SitrepWindow *self = user_data;
   GtkFileChooserNative *dialog;
-  g_autoptr (GtkFileFilter) collections = gtk_file_filter_new ();
-  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
   const char *path = sitrep_event_store_get_path (sitrep_window_get_store (self));
 
-  dialog = gtk_file_chooser_native_new (_("Open a Collection"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label,
+                                        _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-
-  gtk_file_filter_set_name (collections, _("Sitrep collections"));
-  gtk_file_filter_add_suffix (collections, "sitrep");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), collections);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), collections);
+  for (guint i = 0; filters[i] != NULL; i++)
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filters[i]);
+  if (filters[0] != NULL)
+    gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), filters[0]);
+  if (current_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), current_name);
 
   if (path)
     {
@@ -61,8 +68,42 @@ open_activated (GSimpleAction *action,
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
     }
 
-  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), g_object_ref (self));
+  g_object_set_data (G_OBJECT (dialog), "sitrep-file-chosen", func);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_file_chooser_response),
+                    g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static GtkFileFilter *
+file_filter_new (const char *name,
+                 const char *suffix,
+                 ...)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  va_list args;
+
+  gtk_file_filter_set_name (filter, name);
+  va_start (args, suffix);
+  for (const char *s = suffix; s != NULL; s = va_arg (args, const char *))
+    gtk_file_filter_add_suffix (filter, s);
+  va_end (args);
+  return filter;
+}
+
+static void
+open_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_autoptr (GtkFileFilter) collections = file_filter_new (_("Sitrep collections"), "sitrep",
+                                                           NULL);
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileFilter *filters[] = { collections, all, NULL };
+
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  choose_file (user_data, _("Open a Collection"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+               NULL, filters, sitrep_window_open);
 }
 
 static void
@@ -86,50 +127,30 @@ on_imported (GObject      *source,
 }
 
 static void
-on_import_response (GtkNativeDialog *dialog,
-                    int              response,
-                    SitrepWindow    *self)
+import_chosen (SitrepWindow *self,
+               GFile        *file)
 {
   const char *path = sitrep_event_store_get_path (sitrep_window_get_store (self));
 
-  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file)
-        sitrep_import_file_async (GTK_WINDOW (self), file, path, NULL, on_imported,
-                                  g_object_ref (self));
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
+  if (path != NULL)
+    sitrep_import_file_async (GTK_WINDOW (self), file, path, NULL, on_imported,
+                              g_object_ref (self));
 }
 
-/* File → Import: ACLED CSV or GeoJSON into the collection shown, through the portal. */
+/* File → Import: ACLED CSV or GeoJSON into the collection shown. */
 static void
 import_activated (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
-  SitrepWindow *self = user_data;
-  GtkFileChooserNative *dialog;
-  g_autoptr (GtkFileFilter) data = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) data = file_filter_new (_("ACLED CSV or GeoJSON"), "csv",
+                                                    "geojson", "json", NULL);
+  GtkFileFilter *filters[] = { data, NULL };
 
-  if (sitrep_event_store_get_path (sitrep_window_get_store (self)) == NULL)
+  if (sitrep_event_store_get_path (sitrep_window_get_store (user_data)) == NULL)
     return;
-
-  dialog = gtk_file_chooser_native_new (_("Import Events"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_filter_set_name (data, _("ACLED CSV or GeoJSON"));
-  gtk_file_filter_add_suffix (data, "csv");
-  gtk_file_filter_add_suffix (data, "geojson");
-  gtk_file_filter_add_suffix (data, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), data);
-
-  g_signal_connect (dialog, "response", G_CALLBACK (on_import_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_file (user_data, _("Import Events"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+               NULL, filters, import_chosen);
 }
 
 static void
@@ -152,67 +173,46 @@ on_map_image_written (GObject      *source,
 }
 
 static void
-on_export_map_response (GtkNativeDialog *dialog,
-                        int              response,
-                        SitrepWindow    *self)
+export_map_image_chosen (SitrepWindow *self,
+                         GFile        *file)
 {
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  SitrepMapView *map_view = sitrep_window_get_map_view (self);
+  SitrepBasemapLayers *layers = sitrep_map_view_get_basemap_layers (map_view);
+  SitrepTimeline *timeline = sitrep_window_get_timeline (self);
+  g_autoptr (GSettings) settings = g_settings_new (SITREP_BASEMAP_SCHEMA_ID);
+  g_autofree char *mbtiles = g_settings_get_string (settings, "mbtiles-path");
+  const char *kind = sitrep_basemap_layers_get_kind (layers);
+  SitrepMapImage image = { 0 };
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (file != NULL)
-    path = g_file_get_path (file);
-  if (path != NULL)
-    {
-      SitrepMapView *map_view = sitrep_window_get_map_view (self);
-      SitrepBasemapLayers *layers = sitrep_map_view_get_basemap_layers (map_view);
-      SitrepTimeline *timeline = sitrep_window_get_timeline (self);
-      g_autoptr (GSettings) settings = g_settings_new (SITREP_BASEMAP_SCHEMA_ID);
-      g_autofree char *mbtiles = g_settings_get_string (settings, "mbtiles-path");
-      const char *kind = sitrep_basemap_layers_get_kind (layers);
-      SitrepMapImage image = { 0 };
-
-      /* What the user sees: this view, at this size, in this style, with the pins of
-       * the timeline's window. */
-      sitrep_map_image_init_from_viewport (&image, sitrep_map_view_get_viewport (map_view),
-                                           gtk_widget_get_width (GTK_WIDGET (map_view)),
-                                           gtk_widget_get_height (GTK_WIDGET (map_view)));
-      image.style = sitrep_basemap_layers_get_style (layers);
-      image.basemap = g_strcmp0 (kind, "mbtiles") == 0 ? mbtiles : kind;
-      image.store = sitrep_window_get_store (self);
-      image.from = sitrep_timeline_get_window_start (timeline);
-      image.to = sitrep_timeline_get_window_end (timeline);
-      sitrep_map_image_write_png_async (&image, path, NULL, on_map_image_written,
-                                        g_object_ref (self));
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
+  if (path == NULL)
+    return;
+  /* What the user sees: this view, at this size, in this style, with the pins of the
+   * timeline's window. */
+  sitrep_map_image_init_from_viewport (&image, sitrep_map_view_get_viewport (map_view),
+                                       gtk_widget_get_width (GTK_WIDGET (map_view)),
+                                       gtk_widget_get_height (GTK_WIDGET (map_view)));
+  image.style = sitrep_basemap_layers_get_style (layers);
+  image.basemap = g_strcmp0 (kind, "mbtiles") == 0 ? mbtiles : kind;
+  image.store = sitrep_window_get_store (self);
+  image.from = sitrep_timeline_get_window_start (timeline);
+  image.to = sitrep_timeline_get_window_end (timeline);
+  sitrep_map_image_write_png_async (&image, path, NULL, on_map_image_written,
+                                    g_object_ref (self));
 }
 
-/* File → Export Map Image: the map as shown, as a PNG, rendered in a worker thread. */
+/* File → Export Map Image: the map as shown, as a PNG, rendered in a worker thread by
+ * the same code as `sitrep-cli snapshot`. */
 static void
 export_map_image_activated (GSimpleAction *action,
                             GVariant      *parameter,
                             gpointer       user_data)
 {
-  SitrepWindow *self = user_data;
-  GtkFileChooserNative *dialog;
-  g_autoptr (GtkFileFilter) png = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) png = file_filter_new (_("PNG images"), "png", NULL);
+  GtkFileFilter *filters[] = { png, NULL };
 
-  dialog = gtk_file_chooser_native_new (_("Export Map Image"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_filter_set_name (png, _("PNG images"));
-  gtk_file_filter_add_mime_type (png, "image/png");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), png);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("map.png"));
-
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_map_response),
-                    g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_file (user_data, _("Export Map Image"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+               _("map.png"), filters, export_map_image_chosen);
 }
 
 static void
