@@ -9,8 +9,8 @@
 
 #include "sitrep-cluster.h"
 #include "sitrep-geo.h"
+#include "sitrep-filter.h"
 
-#define MASK_GET(mask, i) (((mask)[(i) >> 6] >> ((i) & 63)) & 1)
 #define MAX_CELLS (1u << 20)
 
 typedef struct
@@ -143,7 +143,7 @@ sitrep_clusterer_run (SitrepClusterer          *self,
         continue;
       if (lon < min_lon || lon > max_lon || lat < min_lat || lat > max_lat)
         continue;
-      if (mask != NULL && !MASK_GET (mask, i))
+      if (!sitrep_filter_mask_get (mask, i))
         continue;
       /* Positive, so truncation is floor () without a libm call. */
       cx = (gint64) ((lon + 180.0) * lon_scale) - gx0;

@@ -312,7 +312,7 @@ intersect_with_query (Job           *job,
     }
   qsort (found->data, found->len, sizeof (gint64), compare_id);
   for (guint i = 0; i < job->n_events; i++)
-    if ((bits[i >> 6] >> (i & 63)) & 1)
+    if (sitrep_filter_mask_get (bits, i))
       {
         if (bsearch (&job->ids[i], found->data, found->len, sizeof (gint64), compare_id) == NULL)
           bits[i >> 6] &= ~(G_GUINT64_CONSTANT (1) << (i & 63));
@@ -514,7 +514,7 @@ sitrep_filter_mask_count (GBytes *mask,
   for (guint w = 0; w < n / 64; w++)
     count += (guint) __builtin_popcountll (bits[w]);
   for (guint i = n / 64 * 64; i < n; i++)
-    count += (bits[i >> 6] >> (i & 63)) & 1;
+    count += sitrep_filter_mask_get (bits, i);
   return count;
 }
 

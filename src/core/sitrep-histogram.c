@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "sitrep-histogram.h"
+#include "sitrep-filter.h"
 
-#define MASK_GET(mask, i) (((mask)[(i) >> 6] >> ((i) & 63)) & 1)
 
 /* ---- Bucket arithmetic ---- */
 
@@ -372,7 +372,7 @@ sitrep_histogram_fill_from_columns (SitrepHistogram          *h,
     {
       guint k;
 
-      if (mask != NULL && !MASK_GET (mask, i))
+      if (!sitrep_filter_mask_get (mask, i))
         continue;
       while (c->start[i] >= next_rel)
         {

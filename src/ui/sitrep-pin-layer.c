@@ -12,6 +12,7 @@
 #include "sitrep-geo.h"
 #include "sitrep-kind-style.h"
 #include "sitrep-pin-layer.h"
+#include "sitrep-filter.h"
 
 /* Web Mercator's limits, as libshumate clamps them. */
 #define MAX_LATITUDE 85.0511287798
@@ -262,7 +263,7 @@ collect_pins (SitrepPinLayer           *self,
         continue;
       if (c->lon[i] < min_lon || c->lon[i] > max_lon || c->lat[i] < min_lat || c->lat[i] > max_lat)
         continue;
-      if (bits != NULL && !((bits[i >> 6] >> (i & 63)) & 1))
+      if (!sitrep_filter_mask_get (bits, i))
         continue;
       project (p, mercator_x (c->lon[i]), mercator_y (c->lat[i]), &x, &y);
       if (x < -margin || y < -margin || x > p->width + margin || y > p->height + margin)

@@ -11,6 +11,7 @@
 #include "sitrep-histogram.h"
 #include "sitrep-kind-style.h"
 #include "sitrep-timeline.h"
+#include "sitrep-filter.h"
 
 #define SPAN_STRIP_H 12.0
 #define AXIS_H 22.0
@@ -518,7 +519,7 @@ compute_histogram (SitrepTimeline *self)
 
           if (!(c->flags[i] & SITREP_EVENT_FLAG_SPAN))
             continue;
-          if (bits != NULL && !((bits[i >> 6] >> (i & 63)) & 1))
+          if (!sitrep_filter_mask_get (bits, i))
             continue;
           s = (double) c->epoch + c->start[i];
           e = (double) c->epoch + c->end[i];

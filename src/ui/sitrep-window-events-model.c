@@ -8,6 +8,7 @@
 
 #include "sitrep-cluster.h"
 #include "sitrep-window-events-model.h"
+#include "sitrep-filter.h"
 
 #define CACHE_SIZE 256
 
@@ -142,7 +143,7 @@ rebuild (SitrepWindowEventsModel *self)
       sitrep_event_store_window (self->store, self->window_start, self->window_end, &begin, &end);
       for (guint i = begin; i < end; i++)
         if (sitrep_event_columns_overlaps (c, i, self->window_start, self->window_end)
-            && (bits == NULL || ((bits[i >> 6] >> (i & 63)) & 1)))
+            && sitrep_filter_mask_get (bits, i))
           g_array_append_val (self->indices, i);
 
       /* Store order is by start then id: sorting by date needs no work. The others are
