@@ -450,6 +450,58 @@ test_show_sample (void)
   }
 }
 
+/* Hostile article text: escape sequences and direction overrides never reach the
+ * terminal in text mode, and JSON keeps the exact bytes. */
+static void
+test_show_hostile (void)
+{
+  const char *article =
+    "Russian forces shelled Kupiansk on November 20, according to unconfirmed reports "
+    "\033[2J\033[31m<b>&amp;\xe2\x80\xae reversed\xe2\x80\xac.\n"
+    "Local officials said a school was hit in Kupiansk.\n";
+  g_autofree char *text_path = sitrep_test_tmp_path ("hostile.txt");
+  g_autofree char *path = sitrep_test_tmp_path ("hostile.sitrep");
+  g_autoptr (JsonObject) event = NULL;
+  JsonObject *claim;
+
+  sitrep_test_write_file (text_path, article, -1);
+  {
+    g_auto (Run) run = { 0, };
+
+    run_cli (&run, "extract", "--published", "2024-11-25", "--outlet", "Front\033[31m Daily",
+             "--db", path, text_path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto (Run) run = { 0, };
+
+    run_cli (&run, "show", path, "1", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Kupiansk"));
+    g_assert_nonnull (strstr (run.out, "<b>&amp;"));
+    g_assert_null (strchr (run.out, '\033'));
+    g_assert_null (strstr (run.out, "\xe2\x80\xae"));
+    g_assert_true (g_utf8_validate (run.out, -1, NULL));
+  }
+  {
+    g_auto (Run) run = { 0, };
+
+    run_cli (&run, "show", "--json", path, "1", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    event = parse_object (run.out);
+  }
+  claim = json_array_get_object_element (json_object_get_array_member (event, "claims"), 0);
+  g_assert_cmpstr (json_object_get_string_member (claim, "outlet"), ==, "Front\033[31m Daily");
+  {
+    gint64 start = json_object_get_int_member (claim, "start");
+    gint64 end = json_object_get_int_member (claim, "end");
+    g_autofree char *bytes = g_strndup (article + start, end - start);
+
+    g_assert_cmpstr (json_object_get_string_member (claim, "quote"), ==, bytes);
+    g_assert_nonnull (strstr (bytes, "\033[2J"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,5 +511,6 @@ main (int   argc,
   g_test_add_func ("/cli/show/ratings", test_show_ratings);
   g_test_add_func ("/cli/show/unknown-and-bad", test_show_unknown_and_bad);
   g_test_add_func ("/cli/show/sample", test_show_sample);
+  g_test_add_func ("/cli/show/hostile", test_show_hostile);
   return g_test_run ();
 }
