@@ -502,6 +502,90 @@ test_show_hostile (void)
   }
 }
 
+/* `rate`: grade a speaker and a claim, list, show them on the claim, undo. */
+static void
+test_rate (void)
+{
+  g_autofree char *uid = NULL;
+  gint64 id = 0;
+  const char *seed = seed_collection (&uid, &id);
+  g_autofree char *path = sitrep_test_tmp_path ("rated.sitrep");
+  g_autoptr (GFile) from = g_file_new_for_path (seed);
+  g_autoptr (GFile) to = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *speaker_rating = NULL;
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  {
+    g_auto (Run) run = { 0, };
+
+    run_cli (&run, "rate", path, "--speaker", "Andrei Marocho", "--reliability", "d",
+             "--note", "one voice", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    speaker_rating = g_strstrip (g_strdup (run.out));
+    g_assert_cmpint (g_ascii_strtoll (speaker_rating, NULL, 10), >, 0);
+  }
+  {
+    g_auto (Run) run = { 0, };
+
+    run_cli (&run, "rate", path, "--list", "--speaker", "Andrei Marocho", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, speaker_rating));
+    g_assert_nonnull (strstr (run.out, "\tspeaker\tAndrei Marocho\tD\t0\t"));
+    g_assert_nonnull (strstr (run.out, "\tone voice\n"));
+  }
+  {
+    g_auto (Run) run = { 0, };
+
+    run_cli (&run, "show", path, id_text, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "speaker “Andrei Marocho”: reliability D, “one voice”"));
+  }
+
+  /* Bad grades, a claim that is not there, a rating that is not there. */
+  {
+    g_auto (Run) run = { 0, };
+
+    run_cli (&run, "rate", path, "--outlet", "Steppe Post", "--reliability", "G", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "from A to F"));
+  }
+  {
+    g_auto (Run) run = { 0, };
+
+    run_cli (&run, "rate", path, "--claim", "99999", "--credibility", "3", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, "claim 99999"));
+  }
+
+  /* Undo. */
+  {
+    g_auto (Run) run = { 0, };
+
+    run_cli (&run, "rate", path, "--remove", speaker_rating, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto (Run) run = { 0, };
+
+    run_cli (&run, "rate", path, "--remove", speaker_rating, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "has no rating"));
+  }
+  {
+    g_auto (Run) run = { 0, };
+
+    run_cli (&run, "rate", path, "--list", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,5 +596,6 @@ main (int   argc,
   g_test_add_func ("/cli/show/unknown-and-bad", test_show_unknown_and_bad);
   g_test_add_func ("/cli/show/sample", test_show_sample);
   g_test_add_func ("/cli/show/hostile", test_show_hostile);
+  g_test_add_func ("/cli/rate", test_rate);
   return g_test_run ();
 }
