@@ -155,8 +155,8 @@ figure_claim (SitrepEvent        *event,
   return NULL;
 }
 
-/* Who gave a figure, as a reader would say it: "Andrei Marocho (expert)", or the kind of
- * source ("Official"), or the outlet. */
+/* Who gave a figure, as a reader would say it: "Andrei Marocho (expert)", or the role
+ * ("city council"), or the kind of source ("Official (AP)"), or the outlet. */
 static char *
 claimant (SitrepClaim *claim)
 {
@@ -169,6 +169,8 @@ claimant (SitrepClaim *claim)
         return g_strdup_printf (_("%s (%s)"), claim->attributed_to, claim->role);
       return g_strdup (claim->attributed_to);
     }
+  if (claim->role && *claim->role)
+    return g_strdup (claim->role);   /* "city council" */
   if (claim->source_kind != SITREP_SOURCE_MEDIA && sitrep_source_kind_label (claim->source_kind))
     {
       if (claim->outlet && *claim->outlet)
