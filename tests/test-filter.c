@@ -301,6 +301,137 @@ test_missing_collection (void)
   g_assert_cmpint (g_rename (moved, collection), ==, 0);
 }
 
+static void
+count_signal (gpointer  instance,
+              guint    *count)
+{
+  (*count)++;
+}
+
+static void
+add_grade (SitrepDb   *db,
+           const char *subject_kind,
+           const char *subject,
+           char        grade,
+           gint64      created,
+           gint64     *id_out)
+{
+  g_autoptr(GError) error = NULL;
+  SitrepRating rating = { 0, };
+  gint64 id;
+
+  rating.subject_kind = (char *) subject_kind;
+  rating.subject = (char *) subject;
+  rating.reliability = grade;
+  rating.created = created;
+  id = sitrep_db_add_rating (db, &rating, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  if (id_out != NULL)
+    *id_out = id;
+}
+
+/* Source reliability from the analyst's grades, on a copy of the collection. */
+static void
+test_ratings (void)
+{
+  g_autofree char *path = sitrep_test_tmp_path ("ratings.sitrep");
+  g_autoptr(GFile) from = g_file_new_for_path (collection);
+  g_autoptr(GFile) to = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepDb) db = NULL;
+  g_autoptr(SitrepEventStore) store = sitrep_event_store_new ();
+  g_autoptr(SitrepFilter) filter = sitrep_filter_new ();
+  gint64 regrade = 0;
+  guint changes = 0;
+
+  g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  db = sitrep_db_open (path, SITREP_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  /* kup-1 also quotes a named analyst. */
+  {
+    g_autoptr(SitrepEvent) kup1 = sitrep_db_load_event_by_uid (db, "kup-1", &error);
+    g_autoptr(SitrepClaim) claim = sitrep_claim_new ();
+
+    g_assert_no_error (error);
+    claim->quote = g_strdup ("Olena Vasko said the junction had been hit twice.");
+    claim->attributed_to = g_strdup ("Olena Vasko");
+    claim->outlet = g_strdup ("Front Daily");
+    claim->source_kind = SITREP_SOURCE_EXPERT;
+    claim->hedging = SITREP_HEDGING_ATTRIBUTED;
+    g_assert_true (sitrep_db_begin (db, &error));
+    g_assert_cmpint (sitrep_db_add_claim (db, kup1->id, claim, NULL, &error), >, 0);
+    g_assert_no_error (error);
+    g_assert_true (sitrep_db_commit (db, &error));
+  }
+  add_grade (db, "outlet", "Kyiv Wire", 'B', 1000, NULL);
+  add_grade (db, "outlet", "Front Daily", 'E', 1000, NULL);
+  add_grade (db, "outlet", "Policy Review", 'D', 1000, NULL);
+  /* Open Maps (kup-2) is not graded. */
+
+  g_assert_true (sitrep_event_store_load (store, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_signal_connect (filter, "changed", G_CALLBACK (count_signal), &changes);
+
+  /* Any grade and the ungraded: the default keeps everything, and reloading is a no-op. */
+  g_assert_cmpint (sitrep_filter_get_min_reliability (filter), ==, 0);
+  g_assert_true (sitrep_filter_get_include_ungraded (filter));
+  g_assert_true (sitrep_filter_is_empty (filter));
+  g_assert_false (sitrep_filter_reload_ratings (filter));
+  g_assert_cmpuint (changes, ==, 0);
+
+  sitrep_filter_set_min_reliability (filter, 'b');
+  g_assert_cmpint (sitrep_filter_get_min_reliability (filter), ==, 'B');
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_false (sitrep_filter_is_empty (filter));
+  assert_kept (filter, store, "kha-1,kup-2");
+  sitrep_filter_set_include_ungraded (filter, FALSE);
+  assert_kept (filter, store, "kha-1");
+  sitrep_filter_set_min_reliability (filter, 'D');
+  assert_kept (filter, store, "cas-1,kha-1");
+  /* Any grade, without the ungraded: every graded event. */
+  sitrep_filter_set_min_reliability (filter, 'Z');
+  g_assert_cmpint (sitrep_filter_get_min_reliability (filter), ==, 0);
+  assert_kept (filter, store, "cas-1,kha-1,kup-1");
+
+  /* The analyst grades the speaker: kup-1 now has a claim graded A. */
+  sitrep_filter_set_min_reliability (filter, 'B');
+  assert_kept (filter, store, "kha-1");
+  add_grade (db, "speaker", "Olena Vasko", 'A', 2000, NULL);
+  changes = 0;
+  g_assert_true (sitrep_filter_reload_ratings (filter));
+  g_assert_cmpuint (changes, ==, 1);
+  assert_kept (filter, store, "kha-1,kup-1");
+
+  /* A later grade replaces the earlier one; its Undo brings the earlier one back. */
+  add_grade (db, "speaker", "Olena Vasko", 'D', 3000, &regrade);
+  g_assert_true (sitrep_filter_reload_ratings (filter));
+  assert_kept (filter, store, "kha-1");
+  g_assert_true (sitrep_db_remove_rating (db, regrade, &error));
+  g_assert_no_error (error);
+  g_assert_true (sitrep_filter_reload_ratings (filter));
+  assert_kept (filter, store, "kha-1,kup-1");
+
+  /* With the ungraded kept, only events graded and never well enough go. */
+  sitrep_filter_set_include_ungraded (filter, TRUE);
+  assert_kept (filter, store, "kha-1,kup-1,kup-2");
+  /* Criteria combine. */
+  sitrep_filter_set_kinds (filter, 1u << SITREP_KIND_SHELLING | 1u << SITREP_KIND_CASUALTY_CLAIM);
+  assert_kept (filter, store, "kup-1");
+
+  /* Back to any grade: the filter keeps everything again and ignores reloads. */
+  sitrep_filter_set_kinds (filter, SITREP_FILTER_ALL_KINDS);
+  sitrep_filter_set_min_reliability (filter, 0);
+  g_assert_true (sitrep_filter_is_empty (filter));
+  changes = 0;
+  g_assert_false (sitrep_filter_reload_ratings (filter));
+  g_assert_cmpuint (changes, ==, 0);
+  g_object_set (filter, "min-reliability", (guint) 'C', NULL);
+  assert_kept (filter, store, "kha-1,kup-1,kup-2");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/filter/query", test_query);
   g_test_add_func ("/filter/async", test_async);
   g_test_add_func ("/filter/missing-collection", test_missing_collection);
+  g_test_add_func ("/filter/ratings", test_ratings);
   status = g_test_run ();
   g_free (collection);
   return status;

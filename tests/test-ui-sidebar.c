@@ -178,7 +178,7 @@ test_dates (void)
   event->time_precision = SITREP_TIME_PRECISION_DAY;
   event->time_of_day = SITREP_TIME_OF_DAY_NIGHT;
   s = sitrep_format_event_dates (event);
-  g_assert_cmpstr (s, ==, "23–24 Nov 2024, night");
+  g_assert_cmpstr (s, ==, "night of 23–24 Nov 2024");
   g_free (s);
 
   /* One day. */

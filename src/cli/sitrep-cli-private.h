@@ -45,4 +45,7 @@ int sitrep_cli_bench_import (int argc, char **argv);
 int sitrep_cli_snapshot (int argc, char **argv);
 int sitrep_cli_bench_basemap (int argc, char **argv);
 
+/* sitrep-cli-show.c: one event with its verdict, figures, claims and ratings. */
+int sitrep_cli_show (int argc, char **argv);
+
 G_END_DECLS

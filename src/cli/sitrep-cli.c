@@ -23,6 +23,7 @@ static const SitrepCliEntry commands[] = {
   { "import", N_("Import ACLED CSV or GeoJSON into a collection"), sitrep_cli_import },
   { "export", N_("Export events as ACLED CSV, GeoJSON or JSON Lines"), sitrep_cli_export },
   { "snapshot", N_("Render the map of a collection to a PNG image"), sitrep_cli_snapshot },
+  { "show", N_("Print one event, its verdict and its claims"), sitrep_cli_show },
   { NULL, NULL, NULL },
 };
 

@@ -23,6 +23,8 @@ struct _SitrepFilter
   guint source_kinds;
   char *side;
   char *text;
+  char min_reliability;       /* 'A'..'F', or 0 for any grade */
+  gboolean include_ungraded;
 
   SitrepFilterExpandFunc expand;
   gpointer expand_data;
@@ -39,6 +41,8 @@ enum
   PROP_SOURCE_KINDS,
   PROP_SIDE,
   PROP_TEXT,
+  PROP_MIN_RELIABILITY,
+  PROP_INCLUDE_UNGRADED,
   N_PROPS
 };
 
@@ -164,6 +168,65 @@ sitrep_filter_set_text (SitrepFilter *self,
   changed (self, PROP_TEXT);
 }
 
+char
+sitrep_filter_get_min_reliability (SitrepFilter *self)
+{
+  g_return_val_if_fail (SITREP_IS_FILTER (self), 0);
+  return self->min_reliability;
+}
+
+void
+sitrep_filter_set_min_reliability (SitrepFilter *self,
+                                   char          grade)
+{
+  g_return_if_fail (SITREP_IS_FILTER (self));
+  grade = g_ascii_toupper (grade);
+  if (grade < 'A' || grade > 'F')
+    grade = 0;
+  if (self->min_reliability == grade)
+    return;
+  self->min_reliability = grade;
+  changed (self, PROP_MIN_RELIABILITY);
+}
+
+gboolean
+sitrep_filter_get_include_ungraded (SitrepFilter *self)
+{
+  g_return_val_if_fail (SITREP_IS_FILTER (self), TRUE);
+  return self->include_ungraded;
+}
+
+void
+sitrep_filter_set_include_ungraded (SitrepFilter *self,
+                                    gboolean      include)
+{
+  g_return_if_fail (SITREP_IS_FILTER (self));
+  include = !!include;
+  if (self->include_ungraded == include)
+    return;
+  self->include_ungraded = include;
+  changed (self, PROP_INCLUDE_UNGRADED);
+}
+
+static gboolean
+ratings_active (SitrepFilter *self)
+{
+  return self->min_reliability != 0 || !self->include_ungraded;
+}
+
+gboolean
+sitrep_filter_reload_ratings (SitrepFilter *self)
+{
+  g_return_val_if_fail (SITREP_IS_FILTER (self), FALSE);
+
+  /* The grades are read from the collection at each compute: a new compute is all it
+   * takes, and only when they matter. */
+  if (!ratings_active (self))
+    return FALSE;
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
 void
 sitrep_filter_set_expand_func (SitrepFilter          *self,
                                SitrepFilterExpandFunc func,
@@ -195,7 +258,8 @@ sitrep_filter_is_empty (SitrepFilter *self)
          && self->hedgings == SITREP_FILTER_ALL_HEDGINGS
          && self->source_kinds == SITREP_FILTER_ALL_SOURCE_KINDS
          && (self->side == NULL || self->side[0] == '\0')
-         && !text_has_words (self->text);
+         && !text_has_words (self->text)
+         && !ratings_active (self);
 }
 
 /* ---- FTS5 query ---- */
@@ -262,6 +326,9 @@ typedef struct
   guint source_kinds;
   char *side;
   char *fts_query;
+  char min_reliability;    /* 'A'..'F'; 'F' keeps any grade */
+  gboolean ratings;        /* the ratings criterion is active */
+  gboolean include_ungraded;
 } Job;
 
 static void
@@ -320,6 +387,92 @@ intersect_with_query (Job           *job,
   return TRUE;
 }
 
+/* Removes from bits the events whose id the statement returns (its first column). */
+static gboolean
+subtract_query (Job           *job,
+                sqlite3_stmt  *stmt,
+                guint64       *bits,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (found, id);
+      if ((found->len & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, SITREP_FILTER_ERROR, SITREP_FILTER_ERROR_FAILED,
+                   _("Could not search “%s”: %s"), job->path,
+                   sqlite3_errmsg (sqlite3_db_handle (stmt)));
+      return FALSE;
+    }
+  if (found->len == 0)
+    return TRUE;
+  qsort (found->data, found->len, sizeof (gint64), compare_id);
+  for (guint i = 0; i < job->n_events; i++)
+    if (sitrep_filter_mask_get (bits, i)
+        && bsearch (&job->ids[i], found->data, found->len, sizeof (gint64), compare_id) != NULL)
+      bits[i >> 6] &= ~(G_GUINT64_CONSTANT (1) << (i & 63));
+  return TRUE;
+}
+
+/* The latest reliability grade of every outlet and speaker (a later grade replaces an
+ * earlier one, as Undo and regrading expect), and the events whose claims carry them:
+ * one row (event_id, reliability) per graded claim subject. Subjects match the claim's
+ * outlet (or its document's) and attributed_to exactly, as sitrep_db_load_event () does. */
+#define GRADED_CLAIMS_SQL \
+  "WITH latest AS (" \
+  "  SELECT r.subject_kind, r.subject, r.reliability FROM ratings AS r" \
+  "  WHERE r.subject_kind IN ('outlet', 'speaker') AND r.reliability IS NOT NULL" \
+  "    AND NOT EXISTS (SELECT 1 FROM ratings AS r2" \
+  "      WHERE r2.subject_kind = r.subject_kind AND r2.subject = r.subject" \
+  "        AND r2.reliability IS NOT NULL" \
+  "        AND (r2.created > r.created OR (r2.created = r.created AND r2.id > r.id)))), " \
+  "graded AS (" \
+  "  SELECT c.event_id AS event_id, l.reliability AS reliability FROM claims AS c" \
+  "  LEFT JOIN documents AS d ON d.id = c.document_id" \
+  "  JOIN latest AS l ON (l.subject_kind = 'outlet' AND l.subject = coalesce(c.outlet, d.outlet))" \
+  "    OR (l.subject_kind = 'speaker' AND l.subject = c.attributed_to)) "
+
+static gboolean
+filter_by_ratings (Job           *job,
+                   sqlite3       *db,
+                   guint64       *bits,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  /* Without the ungraded: keep the events graded well enough (few). With them: drop the
+   * events that are graded, but never well enough (few too). */
+  const char *sql = job->include_ungraded
+    ? GRADED_CLAIMS_SQL "SELECT event_id FROM graded GROUP BY event_id"
+                        " HAVING min(reliability) > ?1"
+    : GRADED_CLAIMS_SQL "SELECT DISTINCT event_id FROM graded WHERE reliability <= ?1";
+  char grade[2] = { job->min_reliability, '\0' };
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, SITREP_FILTER_ERROR, SITREP_FILTER_ERROR_FAILED,
+                   _("Could not search “%s”: %s"), job->path, sqlite3_errmsg (db));
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, grade, 1, SQLITE_TRANSIENT);
+  if (job->include_ungraded)
+    ok = subtract_query (job, stmt, bits, cancellable, error);
+  else
+    ok = intersect_with_query (job, stmt, bits, cancellable, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 static gboolean
 run_query (Job           *job,
            sqlite3       *db,
@@ -363,7 +516,7 @@ job_run (Job           *job,
       bits[i >> 6] |= G_GUINT64_CONSTANT (1) << (i & 63);
 
   if (job->hedgings != SITREP_FILTER_ALL_HEDGINGS || job->source_kinds != SITREP_FILTER_ALL_SOURCE_KINDS
-      || job->side != NULL || job->fts_query != NULL)
+      || job->side != NULL || job->fts_query != NULL || job->ratings)
     {
       if (job->path == NULL)
         {
@@ -404,6 +557,8 @@ job_run (Job           *job,
                          " WHERE a.side = ?1 COLLATE NOCASE OR a.name = ?1 COLLATE NOCASE",
                          job->side, 0, bits, cancellable, error))
         return NULL;
+      if (job->ratings && !filter_by_ratings (job, handle, bits, cancellable, error))
+        return NULL;
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -429,6 +584,9 @@ job_new (SitrepFilter     *self,
   job->source_kinds = self->source_kinds;
   job->side = self->side != NULL && self->side[0] != '\0' ? g_strdup (self->side) : NULL;
   job->fts_query = sitrep_filter_build_fts_query (self->text, self->expand, self->expand_data);
+  job->ratings = ratings_active (self);
+  job->min_reliability = self->min_reliability != 0 ? self->min_reliability : 'F';
+  job->include_ungraded = self->include_ungraded;
   return job;
 }
 
@@ -557,6 +715,12 @@ sitrep_filter_get_property (GObject    *object,
     case PROP_TEXT:
       g_value_set_string (value, sitrep_filter_get_text (self));
       break;
+    case PROP_MIN_RELIABILITY:
+      g_value_set_uint (value, (guchar) self->min_reliability);
+      break;
+    case PROP_INCLUDE_UNGRADED:
+      g_value_set_boolean (value, self->include_ungraded);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -587,6 +751,12 @@ sitrep_filter_set_property (GObject      *object,
     case PROP_TEXT:
       sitrep_filter_set_text (self, g_value_get_string (value));
       break;
+    case PROP_MIN_RELIABILITY:
+      sitrep_filter_set_min_reliability (self, (char) g_value_get_uint (value));
+      break;
+    case PROP_INCLUDE_UNGRADED:
+      sitrep_filter_set_include_ungraded (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -612,6 +782,10 @@ sitrep_filter_class_init (SitrepFilterClass *klass)
                        SITREP_FILTER_ALL_SOURCE_KINDS, flags);
   properties[PROP_SIDE] = g_param_spec_string ("side", NULL, NULL, "", flags);
   properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, "", flags);
+  properties[PROP_MIN_RELIABILITY] =
+    g_param_spec_uint ("min-reliability", NULL, NULL, 0, 'F', 0, flags);
+  properties[PROP_INCLUDE_UNGRADED] =
+    g_param_spec_boolean ("include-ungraded", NULL, NULL, TRUE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -624,4 +798,5 @@ sitrep_filter_init (SitrepFilter *self)
   self->kinds = SITREP_FILTER_ALL_KINDS;
   self->hedgings = SITREP_FILTER_ALL_HEDGINGS;
   self->source_kinds = SITREP_FILTER_ALL_SOURCE_KINDS;
+  self->include_ungraded = TRUE;
 }

@@ -32,7 +32,8 @@ G_DECLARE_FINAL_TYPE (SitrepFilter, sitrep_filter, SITREP, FILTER, GObject)
 
 /* Properties: "kinds", "hedgings", "source-kinds" (bit masks of the enums' codes; all bits
  * set keep every event), "side" (an actor's side or name, "" for any), "text" (words that
- * must all appear, as prefixes, in the summary, quotes or place names). ::changed is
+ * must all appear, as prefixes, in the summary, quotes or place names), "min-reliability"
+ * and "include-ungraded" (see below). ::changed is
  * emitted once per change of any of them. */
 SitrepFilter *sitrep_filter_new              (void);
 guint         sitrep_filter_get_kinds        (SitrepFilter *self);
@@ -54,6 +55,25 @@ void          sitrep_filter_set_expand_func  (SitrepFilter          *self,
                                               SitrepFilterExpandFunc func,
                                               gpointer               user_data,
                                               GDestroyNotify         destroy);
+/* Source reliability, from the analyst's ratings (NATO Admiralty A–F, A best).
+ * "min-reliability" ('A'..'F' as a uint, 0 for any grade): keep the events with at least
+ * one claim whose outlet or speaker is graded at least that well. A subject's grade is
+ * its latest outlet/speaker rating with a reliability; a claim matches by its outlet and
+ * attributed_to exactly, as on the claim cards. "include-ungraded" (default TRUE): also
+ * keep the events none of whose outlets or speakers is graded. min 0 with
+ * include-ungraded FALSE keeps only events with some grade. */
+char          sitrep_filter_get_min_reliability  (SitrepFilter *self);
+void          sitrep_filter_set_min_reliability  (SitrepFilter *self,
+                                                  char          grade);
+gboolean      sitrep_filter_get_include_ungraded (SitrepFilter *self);
+void          sitrep_filter_set_include_ungraded (SitrepFilter *self,
+                                                  gboolean      include);
+/* Call after a rating is added or removed (and after its Undo). The grades are read from
+ * the collection at each compute, so this only emits ::changed, and only when the
+ * reliability criterion is in use (returns whether it did): whoever listens to ::changed
+ * (the timeline link) then recomputes the mask. */
+gboolean      sitrep_filter_reload_ratings       (SitrepFilter *self);
+
 /* TRUE when the filter keeps every event. */
 gboolean      sitrep_filter_is_empty         (SitrepFilter *self);
 

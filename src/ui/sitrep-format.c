@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/sitrep-verdict.h"
 #include "sitrep-format.h"
 
 #define DAY_SECONDS (24 * 60 * 60)
@@ -31,23 +32,31 @@ sitrep_format_day (gint64 t)
   return format_utc (t, C_("date", "%-d %b %Y"));
 }
 
-static const char *
-time_of_day_label (SitrepTimeOfDay t)
+/* The dates with the part of day when it is known: "night of 23–24 Nov 2024". */
+static char *
+with_time_of_day (SitrepTimeOfDay t,
+                  char           *dates)
 {
+  g_autofree char *owned = dates;
+
   switch (t)
     {
     case SITREP_TIME_OF_DAY_NIGHT:
-      return _("night");
+      /* TRANSLATORS: the night of a span of days: "night of 23–24 Nov 2024" */
+      return g_strdup_printf (_("night of %s"), owned);
     case SITREP_TIME_OF_DAY_MORNING:
-      return _("morning");
+      /* TRANSLATORS: "morning of 24 Nov 2024" */
+      return g_strdup_printf (_("morning of %s"), owned);
     case SITREP_TIME_OF_DAY_DAY:
-      return _("daytime");
+      /* TRANSLATORS: during the day (not the night): "daytime, 24 Nov 2024" */
+      return g_strdup_printf (_("daytime, %s"), owned);
     case SITREP_TIME_OF_DAY_EVENING:
-      return _("evening");
+      /* TRANSLATORS: "evening of 24 Nov 2024" */
+      return g_strdup_printf (_("evening of %s"), owned);
     case SITREP_TIME_OF_DAY_NONE:
     case SITREP_N_TIMES_OF_DAY:
     default:
-      return NULL;
+      return g_steal_pointer (&owned);
     }
 }
 
@@ -86,8 +95,7 @@ char *
 sitrep_format_event_dates (SitrepEvent *event)
 {
   gint64 last;
-  g_autofree char *dates = NULL;
-  const char *part;
+  char *dates;
 
   g_return_val_if_fail (SITREP_IS_EVENT (event), NULL);
 
@@ -132,11 +140,7 @@ sitrep_format_event_dates (SitrepEvent *event)
   else
     dates = format_range (event->start, last);
 
-  part = time_of_day_label (event->time_of_day);
-  if (part)
-    /* TRANSLATORS: days and a part of day: "23–24 Nov 2024, night" */
-    return g_strdup_printf (_("%s, %s"), dates, part);
-  return g_steal_pointer (&dates);
+  return with_time_of_day (event->time_of_day, dates);
 }
 
 char *
@@ -277,4 +281,151 @@ sitrep_format_cues (const char * const *cues)
       g_string_append_printf (s, _("“%s”"), cues[i]);
     }
   return g_string_free (s, FALSE);
+}
+
+char *
+sitrep_format_claim_source (SitrepClaim *claim)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
+
+  g_return_val_if_fail (SITREP_IS_CLAIM (claim), NULL);
+
+  if (claim->attributed_to == NULL || *claim->attributed_to == '\0')
+    return g_strdup (sitrep_source_kind_label (claim->source_kind));
+  g_ptr_array_add (parts, claim->attributed_to);
+  if (claim->role && *claim->role)
+    g_ptr_array_add (parts, claim->role);
+  if (claim->affiliation && *claim->affiliation)
+    g_ptr_array_add (parts, claim->affiliation);
+  g_ptr_array_add (parts, NULL);
+  /* TRANSLATORS: between speaker, role and affiliation: "Andrei Marocho, military expert" */
+  return g_strjoinv (_(", "), (char **) parts->pdata);
+}
+
+char *
+sitrep_format_claim_origin (SitrepClaim *claim)
+{
+  gboolean has_outlet;
+
+  g_return_val_if_fail (SITREP_IS_CLAIM (claim), NULL);
+
+  has_outlet = claim->outlet != NULL && *claim->outlet != '\0';
+  if (claim->published > 0)
+    {
+      g_autofree char *day = sitrep_format_day (claim->published);
+
+      if (has_outlet)
+        /* TRANSLATORS: an outlet and the day it published: "Kyiv Wire, 25 Nov 2024" */
+        return g_strdup_printf (_("%s, %s"), claim->outlet, day);
+      return g_steal_pointer (&day);
+    }
+  return has_outlet ? g_strdup (claim->outlet) : NULL;
+}
+
+static char *
+figure_claimant (SitrepEvent        *event,
+                 const SitrepFigure *figure)
+{
+  SitrepClaim *claim;
+
+  if (figure->claim_index < 0 || event->claims == NULL
+      || (guint) figure->claim_index >= event->claims->len)
+    return NULL;
+  claim = g_ptr_array_index (event->claims, figure->claim_index);
+  if (claim->attributed_to && *claim->attributed_to)
+    return g_strdup (claim->attributed_to);
+  if (claim->outlet && *claim->outlet)
+    return g_strdup (claim->outlet);
+  return g_strdup (sitrep_source_kind_label (claim->source_kind));
+}
+
+char *
+sitrep_format_figure_claimed (SitrepEvent *event,
+                              guint        figure_index)
+{
+  const SitrepFigure *figure;
+  g_autofree char *text = NULL;
+  g_autofree char *who = NULL;
+
+  g_return_val_if_fail (SITREP_IS_EVENT (event), NULL);
+  g_return_val_if_fail (event->figures != NULL && figure_index < event->figures->len, NULL);
+
+  figure = &g_array_index (event->figures, SitrepFigure, figure_index);
+  text = sitrep_format_figure (figure);
+  who = figure_claimant (event, figure);
+  if (who == NULL)
+    return g_steal_pointer (&text);
+  /* TRANSLATORS: a figure and who claimed it: "Casualties: approximately 3,920 (Andrei Marocho)" */
+  return g_strdup_printf (_("%s (%s)"), text, who);
+}
+
+/* The number of a figure without its kind: "approximately 3,920", "40–50". */
+static char *
+format_figure_value (const SitrepFigure *figure)
+{
+  g_autofree char *number = NULL;
+
+  if (figure->low >= 0 && figure->high >= 0 && figure->low != figure->high)
+    {
+      g_autofree char *low = format_number (figure->low);
+      g_autofree char *high = format_number (figure->high);
+
+      number = g_strdup_printf (_("%s–%s"), low, high);
+    }
+  else
+    number = format_number (figure->value);
+  if (figure->qualifier && *figure->qualifier)
+    /* TRANSLATORS: a qualifier as written and a number: "approximately 3,920" */
+    return g_strdup_printf (C_("figure", "%s %s"), figure->qualifier, number);
+  return g_steal_pointer (&number);
+}
+
+char **
+sitrep_format_figure_conflicts (SitrepEvent *event)
+{
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (SITREP_IS_EVENT (event), NULL);
+
+  for (int kind = 0; event->figures != NULL && kind < SITREP_N_FIGURE_KINDS; kind++)
+    {
+      gboolean conflict = FALSE;
+      GString *line;
+
+      for (guint i = 0; !conflict && i < event->figures->len; i++)
+        for (guint j = i + 1; !conflict && j < event->figures->len; j++)
+          {
+            const SitrepFigure *a = &g_array_index (event->figures, SitrepFigure, i);
+            const SitrepFigure *b = &g_array_index (event->figures, SitrepFigure, j);
+
+            conflict = (int) a->kind == kind && sitrep_figures_conflict (a, b);
+          }
+      if (!conflict)
+        continue;
+
+      line = g_string_new (NULL);
+      /* TRANSLATORS: a figure kind before the conflicting figures: "Killed: " */
+      g_string_append_printf (line, _("%s: "), sitrep_format_figure_kind_label (kind));
+      for (guint i = 0, n = 0; i < event->figures->len; i++)
+        {
+          const SitrepFigure *f = &g_array_index (event->figures, SitrepFigure, i);
+          g_autofree char *value = NULL;
+          g_autofree char *who = NULL;
+
+          if ((int) f->kind != kind)
+            continue;
+          if (n++ > 0)
+            /* TRANSLATORS: between conflicting figures: "12 (governor) vs 40 (Steppe Post)" */
+            g_string_append (line, _(" vs "));
+          value = format_figure_value (f);
+          who = figure_claimant (event, f);
+          if (who)
+            g_string_append_printf (line, _("%s (%s)"), value, who);
+          else
+            g_string_append (line, value);
+        }
+      g_ptr_array_add (lines, g_string_free (line, FALSE));
+    }
+  g_ptr_array_add (lines, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
 }
