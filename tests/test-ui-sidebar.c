@@ -131,7 +131,8 @@ test_event (void)
   g_assert_nonnull (strstr (sitrep_event_sidebar_get_field_text (sb, "figures"),
                             "according to Ivan Petrenko"));
   g_assert_cmpstr (sitrep_event_sidebar_get_field_text (sb, "status"), ==,
-                   "Hedged · claims conflict · 2 claims");
+                   "1 source · hedged · disputed");
+  g_assert_cmpstr (sitrep_event_sidebar_get_field_text (sb, "strength"), ==, "Weak support");
   g_assert_cmpstr (sitrep_event_sidebar_get_field_text (sb, "claims-heading"), ==, "2 Claims");
 
   cards = sitrep_event_sidebar_get_claim_cards (sb);

@@ -327,7 +327,9 @@ test_casualty_event (void)
   /* What a reader sees at a glance: one voice, hedged, disputed. */
   g_assert_cmpstr (sitrep_event_sidebar_get_field_text (sidebar, "kind"), ==, "Casualty claim");
   g_assert_cmpstr (sitrep_event_sidebar_get_field_text (sidebar, "dates"), ==, "17–23 Nov 2024");
-  g_assert_nonnull (strstr (sitrep_event_sidebar_get_field_text (sidebar, "status"), "Hedged"));
+  g_assert_cmpstr (sitrep_event_sidebar_get_field_text (sidebar, "status"), ==,
+                   "1 source · hedged · disputed");
+  g_assert_cmpstr (sitrep_event_sidebar_get_field_text (sidebar, "strength"), ==, "Weak support");
   g_assert_nonnull (strstr (sitrep_event_sidebar_get_field_text (sidebar, "figures"),
                             "according to Andrei Marocho"));
 
@@ -380,6 +382,23 @@ test_casualty_event (void)
     g_assert_nonnull (strstr (all, "Kupyansk-Uzlovoy with multiple rocket strikes"));
   }
   close_document (sidebar, view);
+}
+
+/* The AP fixture's toll: the governor's "at least five" and the council's "seven" side by
+ * side, each with who gave it. */
+static void
+test_conflicting_figures (void)
+{
+  SitrepEventSidebar *sidebar;
+  const char *conflicts;
+
+  open_collection (collection);
+  sidebar = select_index (find_kind (SITREP_KIND_MISSILE_STRIKE));
+  conflicts = sitrep_event_sidebar_get_field_text (sidebar, "conflicts");
+  g_assert_nonnull (strstr (conflicts, "Killed: figures differ"));
+  g_assert_nonnull (strstr (conflicts, "at least 5 — Ivan Fedorov (governor)"));
+  g_assert_nonnull (strstr (conflicts, "7 — city council"));
+  g_assert_nonnull (strstr (sitrep_event_sidebar_get_field_text (sidebar, "status"), "disputed"));
 }
 
 static void
@@ -823,6 +842,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/sources/byte-offsets", test_byte_offsets);
   g_test_add_func ("/ui/sources/casualty-event", test_casualty_event);
+  g_test_add_func ("/ui/sources/conflicting-figures", test_conflicting_figures);
   g_test_add_func ("/ui/sources/rate-and-undo", test_rate_and_undo);
   g_test_add_func ("/ui/sources/keyboard-and-access", test_keyboard_and_access);
   g_test_add_func ("/ui/sources/hostile-extract", test_hostile_extract);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "core/sitrep-db.h"
+#include "core/sitrep-verdict.h"
 #include "sitrep-claim-card.h"
 #include "sitrep-event-sidebar-private.h"
 #include "sitrep-format.h"
@@ -39,6 +40,7 @@ struct _SitrepEventSidebar
   GtkLabel *kind_label;
   GtkBox *verdict_box;
   GtkImage *verdict_icon;
+  GtkLabel *strength_label;
   GtkLabel *status_label;
   GtkLabel *summary_label;
   GtkLabel *dates_title;
@@ -183,14 +185,6 @@ claimant (SitrepClaim *claim)
 }
 
 static gboolean
-figures_differ (const SitrepFigure *a,
-                const SitrepFigure *b)
-{
-  return a->value != b->value || a->low != b->low || a->high != b->high
-         || g_strcmp0 (a->qualifier, b->qualifier) != 0;
-}
-
-static gboolean
 kind_conflicts (SitrepEvent      *event,
                 SitrepFigureKind  kind)
 {
@@ -202,7 +196,7 @@ kind_conflicts (SitrepEvent      *event,
 
       if (figure->kind != kind)
         continue;
-      if (first && figures_differ (first, figure))
+      if (first && sitrep_figures_conflict (first, figure))
         return TRUE;
       first = first ? first : figure;
     }
@@ -316,35 +310,50 @@ update_figures (SitrepEventSidebar *self,
   return g_string_free (s, FALSE);
 }
 
-static char *
-status_text (SitrepEvent *event)
-{
-  guint n_claims = event->claims ? event->claims->len : 0;
-  g_autoptr (GString) s = g_string_new (NULL);
-
-  g_string_append (s, sitrep_hedging_label (event->hedging));
-  if (event->disputed)
-    {
-      g_string_append (s, " · ");
-      /* TRANSLATORS: the claims of an event conflict */
-      g_string_append (s, _("claims conflict"));
-    }
-  g_string_append (s, " · ");
-  g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", n_claims),
-                          n_claims);
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
+/* The verdict line: plain words from the claims, a word for its strength, an icon and a
+ * colour (never the colour alone). */
 static void
 update_verdict (SitrepEventSidebar *self,
                 SitrepEvent        *event)
 {
-  g_autofree char *status = status_text (event);
+  static const struct
+  {
+    const char *strength;
+    const char *icon;
+    const char *word;
+  } styles[] = {
+    { "weak", "dialog-warning-symbolic", N_("Weak support") },
+    { "mixed", "dialog-question-symbolic", N_("Mixed support") },
+    { "strong", "emblem-ok-symbolic", N_("Strong support") },
+  };
+  SitrepVerdict verdict;
+  g_autofree char *line = NULL;
+  g_autofree char *accessible = NULL;
+  const char *strength;
+  guint style = 0;
 
-  gtk_label_set_text (self->status_label, status);
-  gtk_image_set_from_icon_name (self->verdict_icon,
-                                event->hedging >= SITREP_HEDGING_HEDGED
-                                ? "dialog-question-symbolic" : "emblem-ok-symbolic");
+  sitrep_verdict_compute (event, &verdict);
+  line = sitrep_verdict_format (&verdict);
+  strength = sitrep_verdict_strength (&verdict);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_box), styles[i].strength);
+      if (g_strcmp0 (strength, styles[i].strength) == 0)
+        style = i;
+    }
+  gtk_widget_add_css_class (GTK_WIDGET (self->verdict_box), styles[style].strength);
+  if (verdict.disputed)
+    gtk_widget_add_css_class (GTK_WIDGET (self->verdict_box), "disputed");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_box), "disputed");
+
+  gtk_image_set_from_icon_name (self->verdict_icon, styles[style].icon);
+  gtk_label_set_text (self->strength_label, _(styles[style].word));
+  gtk_label_set_text (self->status_label, line);
+  /* TRANSLATORS: what a screen reader says for the verdict: strength, then the line */
+  accessible = g_strdup_printf (_("%s: %s"), _(styles[style].word), line);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->verdict_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
 /* The collection, opened for writing if it can be; NULL when there is none. */
@@ -761,6 +770,7 @@ sitrep_event_sidebar_class_init (SitrepEventSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepEventSidebar, kind_label);
   gtk_widget_class_bind_template_child (widget_class, SitrepEventSidebar, verdict_box);
   gtk_widget_class_bind_template_child (widget_class, SitrepEventSidebar, verdict_icon);
+  gtk_widget_class_bind_template_child (widget_class, SitrepEventSidebar, strength_label);
   gtk_widget_class_bind_template_child (widget_class, SitrepEventSidebar, status_label);
   gtk_widget_class_bind_template_child (widget_class, SitrepEventSidebar, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SitrepEventSidebar, dates_title);
@@ -927,6 +937,7 @@ sitrep_event_sidebar_get_field_text (SitrepEventSidebar *self,
   } fields[] = {
     { "kind", G_STRUCT_OFFSET (SitrepEventSidebar, kind_label) },
     { "status", G_STRUCT_OFFSET (SitrepEventSidebar, status_label) },
+    { "strength", G_STRUCT_OFFSET (SitrepEventSidebar, strength_label) },
     { "summary", G_STRUCT_OFFSET (SitrepEventSidebar, summary_label) },
     { "dates", G_STRUCT_OFFSET (SitrepEventSidebar, dates_label) },
     { "place", G_STRUCT_OFFSET (SitrepEventSidebar, place_label) },

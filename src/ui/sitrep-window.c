@@ -338,6 +338,12 @@ undo_rating_activated (GSimpleAction *action,
     }
 }
 
+static void
+on_sidebar_ratings_changed (SitrepWindow *self)
+{
+  sitrep_filter_reload_ratings (self->filter);
+}
+
 /* sidebar: a row of the cluster list selects its event on the map. */
 static void
 on_sidebar_event_activated (SitrepWindow       *self,
@@ -563,6 +569,9 @@ sitrep_window_init (SitrepWindow *self)
                              self, G_CONNECT_SWAPPED);
     g_signal_connect_object (self->sidebar, "rated", G_CALLBACK (on_sidebar_rated), self,
                              G_CONNECT_SWAPPED);
+    /* A grade changes what the reliability filter keeps. */
+    g_signal_connect_object (self->sidebar, "ratings-changed",
+                             G_CALLBACK (on_sidebar_ratings_changed), self, G_CONNECT_SWAPPED);
     g_signal_connect_object (self->sidebar, "event-activated",
                              G_CALLBACK (on_sidebar_event_activated), self, G_CONNECT_SWAPPED);
   }
