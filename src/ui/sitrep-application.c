@@ -50,8 +50,9 @@ get_window (SitrepApplication *self)
   return sitrep_window_new (GTK_APPLICATION (self));
 }
 
-/* sidebar: --select-event=UID selects that event when the first load is done (in an
- * idle: the window says it has its collection only after it stops loading). */
+/* sidebar: --select-event=UID selects that event when the first load is done: a moment
+ * later, once the window has its collection and the timeline, list and filter have
+ * settled on the new store (they clear the selection as they do). */
 typedef struct
 {
   SitrepWindow *window;
@@ -84,7 +85,7 @@ on_window_loading (SitrepWindow      *window,
   data = g_new0 (SelectData, 1);
   data->window = g_object_ref (window);
   data->uid = g_steal_pointer (&self->select_event);
-  g_idle_add (select_event_idle, data);
+  g_timeout_add (500, select_event_idle, data);
 }
 
 static void
