@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <unistd.h>
 #include <sqlite3.h>
 
 #include "core/sitrep-db.h"
@@ -540,6 +541,46 @@ test_keyboard_and_access (void)
   g_list_free (cards);
 }
 
+/* A collection the user cannot write: ratings cannot be stored, and Rate… says why. */
+static void
+test_read_only (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "ro", NULL);
+  g_autofree char *path = g_build_filename (dir, "read-only.sitrep", NULL);
+  g_autofree char *contents = NULL;
+  SitrepEventSidebar *sidebar;
+  GtkWidget *rate;
+  gsize length;
+  GList *cards;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root can write any file");
+      return;
+    }
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (g_file_get_contents (collection, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  open_collection (path);
+  sidebar = select_index (find_kind (SITREP_KIND_CASUALTY_CLAIM));
+  g_assert_nonnull (sitrep_event_sidebar_get_read_only_reason (sidebar));
+  cards = sitrep_event_sidebar_get_claim_cards (sidebar);
+  rate = GTK_WIDGET (sitrep_claim_card_get_rate_button (cards->data));
+  g_assert_false (gtk_widget_get_sensitive (rate));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (rate), "read-only"));
+  /* The article still opens. */
+  close_document (sidebar, open_document (sidebar, cards->data));
+  g_list_free (cards);
+
+  g_chmod (dir, 0755);
+  g_chmod (path, 0644);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* ---- hostile text ---- */
 
 static const struct
@@ -845,6 +886,7 @@ main (int   argc,
   g_test_add_func ("/ui/sources/conflicting-figures", test_conflicting_figures);
   g_test_add_func ("/ui/sources/rate-and-undo", test_rate_and_undo);
   g_test_add_func ("/ui/sources/keyboard-and-access", test_keyboard_and_access);
+  g_test_add_func ("/ui/sources/read-only", test_read_only);
   g_test_add_func ("/ui/sources/hostile-extract", test_hostile_extract);
   g_test_add_func ("/ui/sources/hostile-sidebar", test_hostile_sidebar);
   g_test_add_func ("/ui/sources/invalid-utf8-document", test_invalid_utf8_document);

@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "core/sitrep-db.h"
 #include "core/sitrep-verdict.h"
@@ -373,7 +374,18 @@ ensure_db (SitrepEventSidebar *self)
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
 
-  self->db = sitrep_db_open (path, SITREP_DB_OPEN_DEFAULT, &error);
+  /* SQLite quietly opens a file it cannot write read-only; ask first, so that Rate… is
+   * insensitive instead of failing later. The folder too: WAL writes beside the file. */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_autofree char *name = g_filename_display_basename (path);
+
+    if (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0)
+      g_set_error (&error, SITREP_DB_ERROR, SITREP_DB_ERROR_READ_ONLY,
+                   _("“%s” is read-only"), name);
+    else
+      self->db = sitrep_db_open (path, SITREP_DB_OPEN_DEFAULT, &error);
+  }
   if (self->db == NULL)
     {
       self->db = sitrep_db_open (path, SITREP_DB_OPEN_READ_ONLY, &ro_error);
