@@ -402,6 +402,34 @@ test_conflicting_figures (void)
   g_assert_nonnull (strstr (sitrep_event_sidebar_get_field_text (sidebar, "status"), "disputed"));
 }
 
+/* The seed's shelling and strike share Kupiansk-Vuzlovyi's point: one pin hides the other,
+ * so the sidebar lists it, and choosing it selects it. */
+static void
+test_same_spot (void)
+{
+  SitrepEventSidebar *sidebar;
+  GList *rows;
+  SitrepEvent *event;
+
+  open_collection (collection);
+  sidebar = select_index (find_kind (SITREP_KIND_SHELLING));
+  rows = sitrep_event_sidebar_get_nearby_rows (sidebar);
+  g_assert_cmpuint (g_list_length (rows), ==, 1);
+  {
+    g_autofree char *text = visible_text (GTK_WIDGET (sidebar));
+
+    g_assert_nonnull (strstr (text, "1 Other Event at This Spot\nStrike\n"));
+  }
+  g_signal_emit_by_name (gtk_widget_get_parent (rows->data), "row-activated", rows->data);
+  g_list_free (rows);
+  iterate_for (30);
+  event = sitrep_event_sidebar_get_event (sidebar);
+  g_assert_cmpint (event->kind, ==, SITREP_KIND_STRIKE);
+  g_assert_cmpstr (event->target, ==, "Artyan-Kalor factory");
+  g_assert_cmpuint (sitrep_pin_layer_get_selected_index (sitrep_map_view_get_pin_layer (sitrep_window_get_map_view (window))),
+                    ==, sitrep_event_store_find_id (sitrep_window_get_store (window), event->id));
+}
+
 static void
 test_rate_and_undo (void)
 {
@@ -884,6 +912,7 @@ main (int   argc,
   g_test_add_func ("/ui/sources/byte-offsets", test_byte_offsets);
   g_test_add_func ("/ui/sources/casualty-event", test_casualty_event);
   g_test_add_func ("/ui/sources/conflicting-figures", test_conflicting_figures);
+  g_test_add_func ("/ui/sources/same-spot", test_same_spot);
   g_test_add_func ("/ui/sources/rate-and-undo", test_rate_and_undo);
   g_test_add_func ("/ui/sources/keyboard-and-access", test_keyboard_and_access);
   g_test_add_func ("/ui/sources/read-only", test_read_only);

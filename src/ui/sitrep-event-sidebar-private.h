@@ -19,6 +19,8 @@ gboolean    sitrep_event_sidebar_is_empty        (SitrepEventSidebar *self);
 /* Whether the cluster list is showing, and its rows (GtkListBoxRow), in order. */
 gboolean    sitrep_event_sidebar_is_cluster      (SitrepEventSidebar *self);
 GList      *sitrep_event_sidebar_get_cluster_rows (SitrepEventSidebar *self);
+/* The rows of the other events drawn at the selected event's spot (GtkListBoxRow). */
+GList      *sitrep_event_sidebar_get_nearby_rows  (SitrepEventSidebar *self);
 /* The last document view opened from a card (it closes itself), or NULL. */
 SitrepDocumentView *sitrep_event_sidebar_get_document_view (SitrepEventSidebar *self);
 /* Why ratings cannot be stored (read-only collection), or NULL when they can. */

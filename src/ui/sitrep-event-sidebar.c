@@ -61,6 +61,8 @@ struct _SitrepEventSidebar
   GtkBox *claims_box;
   GtkLabel *cluster_heading;
   GtkListBox *cluster_list;
+  GtkLabel *nearby_heading;
+  GtkListBox *nearby_list;
 };
 
 G_DEFINE_FINAL_TYPE (SitrepEventSidebar, sitrep_event_sidebar, GTK_TYPE_WIDGET)
@@ -581,6 +583,95 @@ restore_scroll_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A row of a list of events (a cluster, or the others at the same place): kind, dates,
+ * place and hedging; activating it selects the event. */
+static GtkWidget *
+make_event_row (SitrepEvent *event)
+{
+  g_autofree char *dates = sitrep_format_event_dates (event);
+  g_autofree char *place = sitrep_format_event_place (event);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *accessible = NULL;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (sitrep_event_kind_label (event->kind));
+  GtkWidget *sub;
+
+  subtitle = g_strdup_printf ("%s · %s · %s", dates ? dates : "", place ? place : "",
+                              sitrep_hedging_label (event->hedging));
+  sub = gtk_label_new (subtitle);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (sub), 0);
+  gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (sub), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (sub, "dim-label");
+  gtk_widget_add_css_class (sub, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), sub);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "sitrep-event", g_object_ref (event), g_object_unref);
+  accessible = g_strdup_printf ("%s, %s", sitrep_event_kind_label (event->kind), subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  return row;
+}
+
+#define MAX_NEARBY 20
+
+/* The other events drawn at the same spot: one pin hides them on the map. */
+static void
+update_nearby (SitrepEventSidebar *self,
+               SitrepEvent        *event)
+{
+  const SitrepEventColumns *c;
+  GtkWidget *child;
+  guint index, n = 0, more = 0;
+  g_autofree char *heading = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->nearby_list))))
+    gtk_list_box_remove (self->nearby_list, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->nearby_list), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->nearby_heading), FALSE);
+
+  if (self->store == NULL || event->id <= 0)
+    return;
+  index = sitrep_event_store_find_id (self->store, event->id);
+  if (index == G_MAXUINT)
+    return;
+  c = sitrep_event_store_get_columns (self->store);
+  for (guint i = 0; i < c->n_events; i++)
+    {
+      g_autoptr (SitrepEvent) other = NULL;
+
+      if (i == index || c->lat[i] != c->lat[index] || c->lon[i] != c->lon[index])
+        continue;
+      if (n == MAX_NEARBY)
+        {
+          more++;
+          continue;
+        }
+      other = sitrep_event_store_get_event (self->store, i, NULL);
+      if (other == NULL)
+        continue;
+      gtk_list_box_append (self->nearby_list, make_event_row (other));
+      n++;
+    }
+  if (n == 0)
+    return;
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Other Event at This Spot",
+                                          "%u Other Events at This Spot", n + more),
+                             n + more);
+  gtk_label_set_text (self->nearby_heading, heading);
+  gtk_widget_set_visible (GTK_WIDGET (self->nearby_heading), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->nearby_list), TRUE);
+}
+
 static void
 update (SitrepEventSidebar *self)
 {
@@ -654,6 +745,8 @@ update (SitrepEventSidebar *self)
       if ((int) i == self->refocus_card)
         focus_card = card;
     }
+
+  update_nearby (self, event);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
   if (self->restore_scroll > 0 && self->restore_idle == 0)
@@ -802,6 +895,8 @@ sitrep_event_sidebar_class_init (SitrepEventSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepEventSidebar, claims_box);
   gtk_widget_class_bind_template_child (widget_class, SitrepEventSidebar, cluster_heading);
   gtk_widget_class_bind_template_child (widget_class, SitrepEventSidebar, cluster_list);
+  gtk_widget_class_bind_template_child (widget_class, SitrepEventSidebar, nearby_heading);
+  gtk_widget_class_bind_template_child (widget_class, SitrepEventSidebar, nearby_list);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sitrep-event-sidebar");
@@ -815,6 +910,8 @@ sitrep_event_sidebar_init (SitrepEventSidebar *self)
   self->refocus_card = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->cluster_list, "row-activated",
+                           G_CALLBACK (on_cluster_row_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->nearby_list, "row-activated",
                            G_CALLBACK (on_cluster_row_activated), self, G_CONNECT_SWAPPED);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Selected event"),
@@ -872,41 +969,7 @@ sitrep_event_sidebar_set_cluster (SitrepEventSidebar *self,
                                           events->len), events->len);
   gtk_label_set_text (self->cluster_heading, heading);
   for (guint i = 0; i < events->len; i++)
-    {
-      SitrepEvent *event = g_ptr_array_index (events, i);
-      g_autofree char *dates = sitrep_format_event_dates (event);
-      g_autofree char *place = sitrep_format_event_place (event);
-      g_autofree char *subtitle = NULL;
-      g_autofree char *accessible = NULL;
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *title = gtk_label_new (sitrep_event_kind_label (event->kind));
-      GtkWidget *sub;
-
-      subtitle = g_strdup_printf ("%s · %s · %s", dates ? dates : "", place ? place : "",
-                                  sitrep_hedging_label (event->hedging));
-      sub = gtk_label_new (subtitle);
-      gtk_label_set_xalign (GTK_LABEL (title), 0);
-      gtk_widget_add_css_class (title, "heading");
-      gtk_label_set_xalign (GTK_LABEL (sub), 0);
-      gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (sub), PANGO_WRAP_WORD_CHAR);
-      gtk_widget_add_css_class (sub, "dim-label");
-      gtk_widget_add_css_class (sub, "caption");
-      gtk_box_append (GTK_BOX (box), title);
-      gtk_box_append (GTK_BOX (box), sub);
-      gtk_widget_set_margin_top (box, 8);
-      gtk_widget_set_margin_bottom (box, 8);
-      gtk_widget_set_margin_start (box, 12);
-      gtk_widget_set_margin_end (box, 12);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "sitrep-event", g_object_ref (event), g_object_unref);
-      accessible = g_strdup_printf ("%s, %s", sitrep_event_kind_label (event->kind), subtitle);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      accessible, -1);
-      gtk_list_box_append (self->cluster_list, row);
-    }
+    gtk_list_box_append (self->cluster_list, make_event_row (g_ptr_array_index (events, i)));
   gtk_stack_set_visible_child_name (self->stack, "cluster");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
 }
@@ -1037,4 +1100,21 @@ sitrep_event_sidebar_get_read_only_reason (SitrepEventSidebar *self)
   g_return_val_if_fail (SITREP_IS_EVENT_SIDEBAR (self), NULL);
   ensure_db (self);
   return self->read_only_reason;
+}
+
+GList *
+sitrep_event_sidebar_get_nearby_rows (SitrepEventSidebar *self)
+{
+  GList *rows = NULL;
+
+  g_return_val_if_fail (SITREP_IS_EVENT_SIDEBAR (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->nearby_list)))
+    return NULL;
+  for (GtkWidget *child = gtk_widget_get_last_child (GTK_WIDGET (self->nearby_list));
+       child != NULL;
+       child = gtk_widget_get_prev_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child))
+      rows = g_list_prepend (rows, child);
+  return rows;
 }
