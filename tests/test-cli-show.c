@@ -450,6 +450,142 @@ test_show_sample (void)
   }
 }
 
+/* Hostile article text: escape sequences and direction overrides never reach the
+ * terminal in text mode, and JSON keeps the exact bytes. */
+static void
+test_show_hostile (void)
+{
+  const char *article =
+    "Russian forces shelled Kupiansk on November 20, according to unconfirmed reports "
+    "\033[2J\033[31m<b>&amp;\xe2\x80\xae reversed\xe2\x80\xac.\n"
+    "Local officials said a school was hit in Kupiansk.\n";
+  g_autofree char *text_path = sitrep_test_tmp_path ("hostile.txt");
+  g_autofree char *path = sitrep_test_tmp_path ("hostile.sitrep");
+  g_autoptr (JsonObject) event = NULL;
+  JsonObject *claim;
+
+  sitrep_test_write_file (text_path, article, -1);
+  {
+    g_auto (Run) run = { 0, };
+
+    run_cli (&run, "extract", "--published", "2024-11-25", "--outlet", "Front\033[31m Daily",
+             "--db", path, text_path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto (Run) run = { 0, };
+
+    run_cli (&run, "show", path, "1", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Kupiansk"));
+    g_assert_nonnull (strstr (run.out, "<b>&amp;"));
+    g_assert_null (strchr (run.out, '\033'));
+    g_assert_null (strstr (run.out, "\xe2\x80\xae"));
+    g_assert_true (g_utf8_validate (run.out, -1, NULL));
+  }
+  {
+    g_auto (Run) run = { 0, };
+
+    run_cli (&run, "show", "--json", path, "1", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    event = parse_object (run.out);
+  }
+  claim = json_array_get_object_element (json_object_get_array_member (event, "claims"), 0);
+  g_assert_cmpstr (json_object_get_string_member (claim, "outlet"), ==, "Front\033[31m Daily");
+  {
+    gint64 start = json_object_get_int_member (claim, "start");
+    gint64 end = json_object_get_int_member (claim, "end");
+    g_autofree char *bytes = g_strndup (article + start, end - start);
+
+    g_assert_cmpstr (json_object_get_string_member (claim, "quote"), ==, bytes);
+    g_assert_nonnull (strstr (bytes, "\033[2J"));
+  }
+}
+
+/* `rate`: grade a speaker and a claim, list, show them on the claim, undo. */
+static void
+test_rate (void)
+{
+  g_autofree char *uid = NULL;
+  gint64 id = 0;
+  const char *seed = seed_collection (&uid, &id);
+  g_autofree char *path = sitrep_test_tmp_path ("rated.sitrep");
+  g_autoptr (GFile) from = g_file_new_for_path (seed);
+  g_autoptr (GFile) to = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *speaker_rating = NULL;
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  {
+    g_auto (Run) run = { 0, };
+
+    run_cli (&run, "rate", path, "--speaker", "Andrei Marocho", "--reliability", "d",
+             "--note", "one voice", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    speaker_rating = g_strstrip (g_strdup (run.out));
+    g_assert_cmpint (g_ascii_strtoll (speaker_rating, NULL, 10), >, 0);
+  }
+  {
+    g_auto (Run) run = { 0, };
+
+    run_cli (&run, "rate", path, "--list", "--speaker", "Andrei Marocho", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, speaker_rating));
+    g_assert_nonnull (strstr (run.out, "\tspeaker\tAndrei Marocho\tD\t0\t"));
+    g_assert_nonnull (strstr (run.out, "\tone voice\n"));
+  }
+  {
+    g_auto (Run) run = { 0, };
+
+    run_cli (&run, "show", path, id_text, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "speaker “Andrei Marocho”: reliability D, “one voice”"));
+  }
+
+  /* Bad grades, a claim that is not there, a rating that is not there. */
+  {
+    g_auto (Run) run = { 0, };
+
+    run_cli (&run, "rate", path, "--outlet", "Steppe Post", "--reliability", "G", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "from A to F"));
+  }
+  {
+    g_auto (Run) run = { 0, };
+
+    run_cli (&run, "rate", path, "--claim", "99999", "--credibility", "3", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, "claim 99999"));
+  }
+
+  /* Undo. */
+  {
+    g_auto (Run) run = { 0, };
+
+    run_cli (&run, "rate", path, "--remove", speaker_rating, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto (Run) run = { 0, };
+
+    run_cli (&run, "rate", path, "--remove", speaker_rating, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "has no rating"));
+  }
+  {
+    g_auto (Run) run = { 0, };
+
+    run_cli (&run, "rate", path, "--list", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,5 +595,7 @@ main (int   argc,
   g_test_add_func ("/cli/show/ratings", test_show_ratings);
   g_test_add_func ("/cli/show/unknown-and-bad", test_show_unknown_and_bad);
   g_test_add_func ("/cli/show/sample", test_show_sample);
+  g_test_add_func ("/cli/show/hostile", test_show_hostile);
+  g_test_add_func ("/cli/rate", test_rate);
   return g_test_run ();
 }

@@ -409,8 +409,22 @@ test_ratings (void)
   add_grade (db, "speaker", "Olena Vasko", 'D', 3000, &regrade);
   g_assert_true (sitrep_filter_reload_ratings (filter));
   assert_kept (filter, store, "kha-1");
+  {
+    g_autoptr(GPtrArray) grades = sitrep_db_list_ratings (db, "speaker", "Olena Vasko", 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (grades->len, ==, 2);
+    g_assert_cmpint (((SitrepRating *) grades->pdata[0])->reliability, ==, 'A');
+    g_assert_cmpint (((SitrepRating *) grades->pdata[1])->reliability, ==, 'D');
+  }
   g_assert_true (sitrep_db_remove_rating (db, regrade, &error));
   g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) all = sitrep_db_list_ratings (db, NULL, NULL, 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (all->len, ==, 4);
+  }
   g_assert_true (sitrep_filter_reload_ratings (filter));
   assert_kept (filter, store, "kha-1,kup-1");
 

@@ -313,6 +313,46 @@ test_all_disputed (void)
   g_assert_cmpstr (text, ==, "2 sources · hedged · disputed");
 }
 
+/* A cluster: one speaker behind two events is one voice; figures of different events
+ * neither repeat a voice nor conflict. */
+static void
+test_many (void)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  SitrepEvent *a = sitrep_event_new ();
+  SitrepEvent *b = sitrep_event_new ();
+  SitrepVerdict v;
+  g_autofree char *text = NULL;
+
+  g_ptr_array_add (events, a);
+  g_ptr_array_add (events, b);
+  add_claim (a, "Steppe Post", "Olena Vasko", SITREP_SOURCE_EXPERT, SITREP_HEDGING_HEDGED);
+  add_figure (a, SITREP_FIGURE_KILLED, 2, -1, -1, 0);
+  add_claim (b, "Frontline Courier", "olena vasko", SITREP_SOURCE_EXPERT, SITREP_HEDGING_HEDGED);
+  add_claim (b, "Eastern Dispatch", NULL, SITREP_SOURCE_MEDIA, SITREP_HEDGING_ASSERTED);
+  add_figure (b, SITREP_FIGURE_KILLED, 2, -1, -1, 1);
+  add_figure (b, SITREP_FIGURE_KILLED, 10, -1, -1, 0);
+
+  /* b alone: its own figures conflict. */
+  sitrep_verdict_compute (b, &v);
+  g_assert_true (v.disputed);
+
+  g_array_remove_index (b->figures, 1);
+  sitrep_verdict_compute_many (events, &v);
+  text = sitrep_verdict_format (&v);
+  g_assert_cmpuint (v.n_claims, ==, 3);
+  /* The media claim's "2 killed" is about event b, not Vasko's event a. */
+  g_assert_cmpuint (v.n_voices, ==, 2);
+  g_assert_cmpuint (v.n_outlets_total, ==, 3);
+  g_assert_cmpuint (v.n_outlets, ==, 2);
+  g_assert_false (v.disputed);
+  g_assert_cmpstr (text, ==, "3 outlets, 2 voices · 2 hedged");
+
+  b->disputed = TRUE;
+  sitrep_verdict_compute_many (events, &v);
+  g_assert_true (v.disputed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,5 +366,6 @@ main (int   argc,
   g_test_add_func ("/verdict/plurals", test_plurals);
   g_test_add_func ("/verdict/figures", test_figures);
   g_test_add_func ("/verdict/all-disputed", test_all_disputed);
+  g_test_add_func ("/verdict/many", test_many);
   return g_test_run ();
 }

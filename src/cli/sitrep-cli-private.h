@@ -47,5 +47,7 @@ int sitrep_cli_bench_basemap (int argc, char **argv);
 
 /* sitrep-cli-show.c: one event with its verdict, figures, claims and ratings. */
 int sitrep_cli_show (int argc, char **argv);
+/* sitrep-cli-rate.c: add, list and remove analyst's ratings. */
+int sitrep_cli_rate (int argc, char **argv);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ static const SitrepCliEntry commands[] = {
   { "export", N_("Export events as ACLED CSV, GeoJSON or JSON Lines"), sitrep_cli_export },
   { "snapshot", N_("Render the map of a collection to a PNG image"), sitrep_cli_snapshot },
   { "show", N_("Print one event, its verdict and its claims"), sitrep_cli_show },
+  { "rate", N_("Grade an outlet, a speaker or a claim; list or undo grades"), sitrep_cli_rate },
   { NULL, NULL, NULL },
 };
 

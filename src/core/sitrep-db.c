@@ -1713,3 +1713,54 @@ sitrep_db_remove_rating (SitrepDb  *self,
     }
   return TRUE;
 }
+
+/* ---- Ratings: listing (verdict) ---- */
+
+GPtrArray *
+sitrep_db_list_ratings (SitrepDb    *self,
+                        const char  *subject_kind,
+                        const char  *subject,
+                        gint64       claim_id,
+                        GError     **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) ratings = NULL;
+  int rc;
+
+  g_return_val_if_fail (SITREP_IS_DB (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT id, subject_kind, subject, claim_id, reliability, credibility, note, "
+                  "created FROM ratings WHERE (?1 IS NULL OR subject_kind = ?1) "
+                  "AND (?2 IS NULL OR subject = ?2) AND (?3 = 0 OR claim_id = ?3) "
+                  "ORDER BY created, id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text_or_null (stmt, 1, subject_kind);
+  bind_text_or_null (stmt, 2, subject);
+  sqlite3_bind_int64 (stmt, 3, MAX (claim_id, 0));
+
+  ratings = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_rating_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SitrepRating *rating = g_new0 (SitrepRating, 1);
+      const char *reliability = (const char *) sqlite3_column_text (stmt, 4);
+
+      rating->id = sqlite3_column_int64 (stmt, 0);
+      rating->subject_kind = column_strdup (stmt, 1);
+      rating->subject = column_strdup (stmt, 2);
+      rating->claim_id = sqlite3_column_int64 (stmt, 3);
+      rating->reliability = reliability != NULL ? reliability[0] : 0;
+      rating->credibility = sqlite3_column_int (stmt, 5);
+      rating->note = column_strdup (stmt, 6);
+      rating->created = sqlite3_column_int64 (stmt, 7);
+      g_ptr_array_add (ratings, rating);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sitrep_db_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ratings);
+}

@@ -111,4 +111,13 @@ gboolean    sitrep_db_remove_rating       (SitrepDb           *self,
                                            gint64              rating_id,
                                            GError            **error);
 
+/* The ratings whose subject_kind ("outlet", "speaker", "claim"), subject and claim_id
+ * match, oldest first; NULL / 0 match anything. The last one with a reliability is the
+ * subject's current grade (the one the filter uses). A GPtrArray of SitrepRating*. */
+GPtrArray  *sitrep_db_list_ratings        (SitrepDb           *self,
+                                           const char         *subject_kind,
+                                           const char         *subject,
+                                           gint64              claim_id,
+                                           GError            **error);
+
 G_END_DECLS

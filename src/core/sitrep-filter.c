@@ -387,60 +387,42 @@ intersect_with_query (Job           *job,
   return TRUE;
 }
 
-/* Removes from bits the events whose id the statement returns (its first column). */
-static gboolean
-subtract_query (Job           *job,
-                sqlite3_stmt  *stmt,
-                guint64       *bits,
-                GCancellable  *cancellable,
-                GError       **error)
+/* Keeps in bits only the events in ids (keep), or removes those in ids (!keep). */
+static void
+apply_ids (Job      *job,
+           GArray   *ids,
+           gboolean  keep,
+           guint64  *bits)
 {
-  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (found, id);
-      if ((found->len & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, SITREP_FILTER_ERROR, SITREP_FILTER_ERROR_FAILED,
-                   _("Could not search “%s”: %s"), job->path,
-                   sqlite3_errmsg (sqlite3_db_handle (stmt)));
-      return FALSE;
-    }
-  if (found->len == 0)
-    return TRUE;
-  qsort (found->data, found->len, sizeof (gint64), compare_id);
+  if (!keep && ids->len == 0)
+    return;
+  g_array_sort (ids, compare_id);
   for (guint i = 0; i < job->n_events; i++)
-    if (sitrep_filter_mask_get (bits, i)
-        && bsearch (&job->ids[i], found->data, found->len, sizeof (gint64), compare_id) != NULL)
-      bits[i >> 6] &= ~(G_GUINT64_CONSTANT (1) << (i & 63));
-  return TRUE;
+    if (sitrep_filter_mask_get (bits, i))
+      {
+        gboolean found = bsearch (&job->ids[i], ids->data, ids->len, sizeof (gint64),
+                                  compare_id) != NULL;
+
+        if (found != keep)
+          bits[i >> 6] &= ~(G_GUINT64_CONSTANT (1) << (i & 63));
+      }
 }
 
-/* The latest reliability grade of every outlet and speaker (a later grade replaces an
- * earlier one, as Undo and regrading expect), and the events whose claims carry them:
- * one row (event_id, reliability) per graded claim subject. Subjects match the claim's
- * outlet (or its document's) and attributed_to exactly, as sitrep_db_load_event () does. */
-#define GRADED_CLAIMS_SQL \
-  "WITH latest AS (" \
-  "  SELECT r.subject_kind, r.subject, r.reliability FROM ratings AS r" \
-  "  WHERE r.subject_kind IN ('outlet', 'speaker') AND r.reliability IS NOT NULL" \
-  "    AND NOT EXISTS (SELECT 1 FROM ratings AS r2" \
-  "      WHERE r2.subject_kind = r.subject_kind AND r2.subject = r.subject" \
-  "        AND r2.reliability IS NOT NULL" \
-  "        AND (r2.created > r.created OR (r2.created = r.created AND r2.id > r.id)))), " \
-  "graded AS (" \
-  "  SELECT c.event_id AS event_id, l.reliability AS reliability FROM claims AS c" \
-  "  LEFT JOIN documents AS d ON d.id = c.document_id" \
-  "  JOIN latest AS l ON (l.subject_kind = 'outlet' AND l.subject = coalesce(c.outlet, d.outlet))" \
-  "    OR (l.subject_kind = 'speaker' AND l.subject = c.attributed_to)) "
+static gboolean
+filter_failed (Job      *job,
+               sqlite3  *db,
+               GError  **error)
+{
+  g_set_error (error, SITREP_FILTER_ERROR, SITREP_FILTER_ERROR_FAILED,
+               _("Could not search “%s”: %s"), job->path, sqlite3_errmsg (db));
+  return FALSE;
+}
 
+/* Source reliability. A subject's grade is its latest outlet/speaker rating with a
+ * reliability (a later grade replaces an earlier one, as regrading and Undo expect).
+ * The grades are few, so they go into hash tables, and the claims are read once: their
+ * outlet (or their document's) and attributed_to match a subject exactly, as in
+ * sitrep_db_load_event (). Each event gets the best grade among its claims. */
 static gboolean
 filter_by_ratings (Job           *job,
                    sqlite3       *db,
@@ -448,29 +430,82 @@ filter_by_ratings (Job           *job,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  /* Without the ungraded: keep the events graded well enough (few). With them: drop the
-   * events that are graded, but never well enough (few too). */
-  const char *sql = job->include_ungraded
-    ? GRADED_CLAIMS_SQL "SELECT event_id FROM graded GROUP BY event_id"
-                        " HAVING min(reliability) > ?1"
-    : GRADED_CLAIMS_SQL "SELECT DISTINCT event_id FROM graded WHERE reliability <= ?1";
-  char grade[2] = { job->min_reliability, '\0' };
+  g_autoptr(GHashTable) outlets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) speakers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) best = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = NULL;
-  gboolean ok;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint rows = 0;
+  int rc;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT subject_kind, subject, reliability FROM ratings"
+                          " WHERE subject_kind IN ('outlet', 'speaker') AND subject IS NOT NULL"
+                          " AND reliability IS NOT NULL ORDER BY created, id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return filter_failed (job, db, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_set_error (error, SITREP_FILTER_ERROR, SITREP_FILTER_ERROR_FAILED,
-                   _("Could not search “%s”: %s"), job->path, sqlite3_errmsg (db));
-      return FALSE;
+      const char *kind = (const char *) sqlite3_column_text (stmt, 0);
+      const char *subject = (const char *) sqlite3_column_text (stmt, 1);
+      const char *grade = (const char *) sqlite3_column_text (stmt, 2);
+
+      /* Oldest first: the latest grade of a subject is the one left in the table. */
+      g_hash_table_insert (g_str_equal (kind, "outlet") ? outlets : speakers,
+                           g_strdup (subject), GINT_TO_POINTER ((int) grade[0]));
     }
-  sqlite3_bind_text (stmt, 1, grade, 1, SQLITE_TRANSIENT);
-  if (job->include_ungraded)
-    ok = subtract_query (job, stmt, bits, cancellable, error);
-  else
-    ok = intersect_with_query (job, stmt, bits, cancellable, error);
   sqlite3_finalize (stmt);
-  return ok;
+  if (rc != SQLITE_DONE)
+    return filter_failed (job, db, error);
+
+  if (g_hash_table_size (outlets) + g_hash_table_size (speakers) > 0)
+    {
+      if (sqlite3_prepare_v2 (db,
+                              "SELECT c.event_id, coalesce(c.outlet, d.outlet), c.attributed_to"
+                              " FROM claims AS c LEFT JOIN documents AS d ON d.id = c.document_id",
+                              -1, &stmt, NULL) != SQLITE_OK)
+        return filter_failed (job, db, error);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *outlet = (const char *) sqlite3_column_text (stmt, 1);
+          const char *speaker = (const char *) sqlite3_column_text (stmt, 2);
+          int grade = 0, g;
+          gint64 event_id;
+          gpointer known;
+
+          if (outlet != NULL && (g = GPOINTER_TO_INT (g_hash_table_lookup (outlets, outlet))) != 0)
+            grade = g;
+          if (speaker != NULL
+              && (g = GPOINTER_TO_INT (g_hash_table_lookup (speakers, speaker))) != 0
+              && (grade == 0 || g < grade))
+            grade = g;
+          if ((++rows & 0xffff) == 0 && g_cancellable_is_cancelled (cancellable))
+            break;
+          if (grade == 0)
+            continue;
+          event_id = sqlite3_column_int64 (stmt, 0);
+          known = g_hash_table_lookup (best, &event_id);
+          if (known == NULL || grade < GPOINTER_TO_INT (known))
+            g_hash_table_insert (best, g_memdup2 (&event_id, sizeof event_id),
+                                 GINT_TO_POINTER (grade));
+        }
+      sqlite3_finalize (stmt);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (rc != SQLITE_DONE)
+        return filter_failed (job, db, error);
+    }
+
+  /* With the ungraded: drop the events graded, but never well enough. Without: keep only
+   * the events graded well enough. */
+  g_hash_table_iter_init (&iter, best);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if ((GPOINTER_TO_INT (value) > job->min_reliability) == job->include_ungraded)
+      g_array_append_val (ids, *(gint64 *) key);
+  apply_ids (job, ids, !job->include_ungraded, bits);
+  return TRUE;
 }
 
 static gboolean

@@ -125,9 +125,13 @@ add_unique (GArray *array,
   g_array_append_val (array, value);
 }
 
-void
-sitrep_verdict_compute (SitrepEvent   *event,
-                        SitrepVerdict *out)
+/* figure_group: per figure, the event it came from (figures only repeat a voice within
+ * one event), or NULL for one event; disputed: from the events' flags and figures. */
+static void
+compute (SitrepEvent   *event,
+         const int     *figure_group,
+         gboolean       disputed,
+         SitrepVerdict *out)
 {
   guint n_claims, n_supporting = 0;
   gboolean any_disputed_claim = FALSE;
@@ -140,13 +144,10 @@ sitrep_verdict_compute (SitrepEvent   *event,
   g_autofree int *claim_voice = NULL;
   guint n_voices = 0;
 
-  g_return_if_fail (SITREP_IS_EVENT (event));
-  g_return_if_fail (out != NULL);
-
   memset (out, 0, sizeof *out);
   n_claims = event->claims != NULL ? event->claims->len : 0;
   out->n_claims = n_claims;
-  out->disputed = event->disputed || sitrep_event_figures_conflict (event);
+  out->disputed = disputed;
   if (n_claims == 0)
     return;
 
@@ -209,6 +210,8 @@ sitrep_verdict_compute (SitrepEvent   *event,
                     SitrepFigure *other = &g_array_index (event->figures, SitrepFigure, g);
                     int other_voice = g_array_index (figure_voice, int, g);
 
+                    if (figure_group != NULL && figure_group[g] != figure_group[f])
+                      continue;
                     if (g != f && other_voice >= 0 && other->kind == mine->kind
                         && other->value == mine->value)
                       {
@@ -293,6 +296,54 @@ sitrep_verdict_compute (SitrepEvent   *event,
           out->n_outlets++;
       }
   }
+}
+
+void
+sitrep_verdict_compute (SitrepEvent   *event,
+                        SitrepVerdict *out)
+{
+  g_return_if_fail (SITREP_IS_EVENT (event));
+  g_return_if_fail (out != NULL);
+
+  compute (event, NULL, event->disputed || sitrep_event_figures_conflict (event), out);
+}
+
+void
+sitrep_verdict_compute_many (GPtrArray     *events,
+                             SitrepVerdict *out)
+{
+  g_autoptr(SitrepEvent) all = NULL;
+  g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (int));
+  gboolean disputed = FALSE;
+
+  g_return_if_fail (events != NULL);
+  g_return_if_fail (out != NULL);
+
+  /* One event holding every claim and figure (figures' claim indices shifted). */
+  all = sitrep_event_new ();
+  for (guint e = 0; e < events->len; e++)
+    {
+      SitrepEvent *event = g_ptr_array_index (events, e);
+      guint offset = all->claims->len;
+
+      g_return_if_fail (SITREP_IS_EVENT (event));
+      /* Different events have different figures: only an event's own may conflict. */
+      disputed = disputed || event->disputed || sitrep_event_figures_conflict (event);
+      for (guint i = 0; event->claims != NULL && i < event->claims->len; i++)
+        g_ptr_array_add (all->claims, g_object_ref (g_ptr_array_index (event->claims, i)));
+      for (guint f = 0; event->figures != NULL && f < event->figures->len; f++)
+        {
+          SitrepFigure figure = g_array_index (event->figures, SitrepFigure, f);
+          int group = (int) e;
+
+          figure.qualifier = g_strdup (figure.qualifier);
+          if (figure.claim_index >= 0)
+            figure.claim_index += (int) offset;
+          g_array_append_val (all->figures, figure);
+          g_array_append_val (groups, group);
+        }
+    }
+  compute (all, (const int *) groups->data, disputed, out);
 }
 
 char *

@@ -49,6 +49,10 @@ typedef struct {
 } SitrepVerdict;
 
 void  sitrep_verdict_compute (SitrepEvent *event, SitrepVerdict *out);
+/* The verdict of a cluster: all the claims and figures of the events (a GPtrArray of
+ * SitrepEvent*) counted together, so that one voice behind several events counts once;
+ * disputed when any event is. */
+void  sitrep_verdict_compute_many (GPtrArray *events, SitrepVerdict *out);
 /* Plain words, translated, with ngettext plurals and " · " between parts, e.g.
  * "1 source · hedged · disputed", "3 independent outlets · 1 official confirmation",
  * "2 outlets, 1 voice · hedged". Never empty: an event with no claims gives "No sources".

@@ -17,6 +17,8 @@ struct _SitrepFilterPopover
   GtkFlowBox *hedgings_box;
   GtkFlowBox *sources_box;
   GtkEntry *side_entry;
+  GtkDropDown *reliability_dropdown;
+  GtkSwitch *ungraded_switch;
   GtkButton *reset_button;
 
   SitrepFilter *filter;
@@ -56,6 +58,19 @@ mask_to_checks (GPtrArray *checks,
     gtk_check_button_set_active (g_ptr_array_index (checks, i), (mask >> i) & 1);
 }
 
+/* The dropdown's rows: 0 any grade, then A, A–B, … A–E (row k keeps grades up to 'A' + k - 1). */
+static guint
+grade_to_row (char grade)
+{
+  return grade >= 'A' && grade <= 'E' ? (guint) (grade - 'A') + 1 : 0;
+}
+
+static char
+row_to_grade (guint row)
+{
+  return row >= 1 && row <= 5 ? (char) ('A' + row - 1) : 0;
+}
+
 /* Filter -> widgets. */
 static void
 sync_from_filter (SitrepFilterPopover *self)
@@ -70,6 +85,14 @@ sync_from_filter (SitrepFilterPopover *self)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), sitrep_filter_get_text (self->filter));
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->side_entry)), sitrep_filter_get_side (self->filter)) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->side_entry), sitrep_filter_get_side (self->filter));
+  if (gtk_drop_down_get_selected (self->reliability_dropdown)
+      != grade_to_row (sitrep_filter_get_min_reliability (self->filter)))
+    gtk_drop_down_set_selected (self->reliability_dropdown,
+                                grade_to_row (sitrep_filter_get_min_reliability (self->filter)));
+  if (gtk_switch_get_active (self->ungraded_switch)
+      != sitrep_filter_get_include_ungraded (self->filter))
+    gtk_switch_set_active (self->ungraded_switch,
+                           sitrep_filter_get_include_ungraded (self->filter));
   gtk_widget_set_sensitive (GTK_WIDGET (self->reset_button), !sitrep_filter_is_empty (self->filter));
   self->syncing = FALSE;
 }
@@ -102,6 +125,21 @@ on_side_activate (SitrepFilterPopover *self)
 }
 
 static void
+on_reliability_selected (SitrepFilterPopover *self)
+{
+  if (!self->syncing && self->filter != NULL)
+    sitrep_filter_set_min_reliability (self->filter,
+                                       row_to_grade (gtk_drop_down_get_selected (self->reliability_dropdown)));
+}
+
+static void
+on_ungraded_active (SitrepFilterPopover *self)
+{
+  if (!self->syncing && self->filter != NULL)
+    sitrep_filter_set_include_ungraded (self->filter, gtk_switch_get_active (self->ungraded_switch));
+}
+
+static void
 on_reset_clicked (SitrepFilterPopover *self)
 {
   if (self->filter == NULL)
@@ -111,6 +149,8 @@ on_reset_clicked (SitrepFilterPopover *self)
   sitrep_filter_set_source_kinds (self->filter, SITREP_FILTER_ALL_SOURCE_KINDS);
   sitrep_filter_set_side (self->filter, "");
   sitrep_filter_set_text (self->filter, "");
+  sitrep_filter_set_min_reliability (self->filter, 0);
+  sitrep_filter_set_include_ungraded (self->filter, TRUE);
 }
 
 static void
@@ -248,6 +288,8 @@ sitrep_filter_popover_class_init (SitrepFilterPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepFilterPopover, sources_box);
   gtk_widget_class_bind_template_child (widget_class, SitrepFilterPopover, side_entry);
   gtk_widget_class_bind_template_child (widget_class, SitrepFilterPopover, reset_button);
+  gtk_widget_class_bind_template_child (widget_class, SitrepFilterPopover, reliability_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SitrepFilterPopover, ungraded_switch);
 }
 
 static void
@@ -263,6 +305,10 @@ sitrep_filter_popover_init (SitrepFilterPopover *self)
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->side_entry, "activate", G_CALLBACK (on_side_activate), self);
   g_signal_connect_swapped (self->reset_button, "clicked", G_CALLBACK (on_reset_clicked), self);
+  g_signal_connect_swapped (self->reliability_dropdown, "notify::selected",
+                            G_CALLBACK (on_reliability_selected), self);
+  g_signal_connect_swapped (self->ungraded_switch, "notify::active",
+                            G_CALLBACK (on_ungraded_active), self);
 }
 
 GtkWidget *
