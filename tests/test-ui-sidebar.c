@@ -376,6 +376,9 @@ test_cluster (void)
   g_assert_true (sitrep_event_sidebar_is_cluster (sb));
   text = visible_text (sidebar);
   g_assert_nonnull (strstr (text, "2 Events Here\n"));
+  /* Both events rest on the same analyst: one source, not two. */
+  g_assert_cmpstr (sitrep_event_sidebar_get_field_text (sb, "cluster-verdict"), ==,
+                   "1 source · hedged · disputed");
   g_assert_nonnull (strstr (text, "Casualty claim\n"));
   g_assert_nonnull (strstr (text, "Shelling\n"));
   rows = sitrep_event_sidebar_get_cluster_rows (sb);

@@ -8,7 +8,8 @@
 G_BEGIN_DECLS
 
 /* The text of a field as shown: "kind", "status" (the verdict line), "summary", "dates",
- * "place", "target", "weapons", "actors", "figures", "conflicts", "claims-heading"; NULL
+ * "place", "target", "weapons", "actors", "figures", "conflicts", "claims-heading",
+ * "strength", "cluster-verdict"; NULL
  * for an unknown field, "" when hidden. */
 const char *sitrep_event_sidebar_get_field_text (SitrepEventSidebar *self,
                                                  const char         *field);

@@ -61,6 +61,7 @@ struct _SitrepEventSidebar
   GtkBox *claims_box;
   GtkLabel *cluster_heading;
   GtkListBox *cluster_list;
+  GtkLabel *cluster_verdict;
   GtkLabel *nearby_heading;
   GtkListBox *nearby_list;
 };
@@ -895,6 +896,7 @@ sitrep_event_sidebar_class_init (SitrepEventSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepEventSidebar, claims_box);
   gtk_widget_class_bind_template_child (widget_class, SitrepEventSidebar, cluster_heading);
   gtk_widget_class_bind_template_child (widget_class, SitrepEventSidebar, cluster_list);
+  gtk_widget_class_bind_template_child (widget_class, SitrepEventSidebar, cluster_verdict);
   gtk_widget_class_bind_template_child (widget_class, SitrepEventSidebar, nearby_heading);
   gtk_widget_class_bind_template_child (widget_class, SitrepEventSidebar, nearby_list);
 
@@ -968,6 +970,15 @@ sitrep_event_sidebar_set_cluster (SitrepEventSidebar *self,
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Event Here", "%u Events Here",
                                           events->len), events->len);
   gtk_label_set_text (self->cluster_heading, heading);
+  /* One verdict for them all: a voice behind several events counts once. */
+  {
+    SitrepVerdict verdict;
+    g_autofree char *line = NULL;
+
+    sitrep_verdict_compute_many (events, &verdict);
+    line = sitrep_verdict_format (&verdict);
+    gtk_label_set_text (self->cluster_verdict, line);
+  }
   for (guint i = 0; i < events->len; i++)
     gtk_list_box_append (self->cluster_list, make_event_row (g_ptr_array_index (events, i)));
   gtk_stack_set_visible_child_name (self->stack, "cluster");
@@ -1021,6 +1032,7 @@ sitrep_event_sidebar_get_field_text (SitrepEventSidebar *self,
     { "actors", G_STRUCT_OFFSET (SitrepEventSidebar, actors_label) },
     { "figures", G_STRUCT_OFFSET (SitrepEventSidebar, figures_label) },
     { "claims-heading", G_STRUCT_OFFSET (SitrepEventSidebar, claims_heading) },
+    { "cluster-verdict", G_STRUCT_OFFSET (SitrepEventSidebar, cluster_verdict) },
   };
 
   g_return_val_if_fail (SITREP_IS_EVENT_SIDEBAR (self), NULL);
