@@ -16,6 +16,7 @@
 #include "ui/sitrep-document-view.h"
 #include "ui/sitrep-event-sidebar-private.h"
 #include "ui/sitrep-pin-layer.h"
+#include "ui/sitrep-rating-popover.h"
 #include "ui/sitrep-window-private.h"
 
 #define OUTLET "Frontline Wire"
@@ -517,6 +518,41 @@ test_rate_and_undo (void)
   {
     GPtrArray *rows = ratings_rows (collection);
 
+    g_assert_cmpuint (rows->len, ==, before->len);
+    rating_rows_free (rows);
+  }
+
+  /* Through the popover, as a user does: Save stays insensitive until a grade is chosen. */
+  {
+    SitrepRatingPopover *popover;
+    GtkButton *save;
+    GPtrArray *rows;
+
+    card = find_card_by_speaker (sidebar, "Andrei Marocho");
+    gtk_menu_button_popup (sitrep_claim_card_get_rate_button (card));
+    iterate_for (30);
+    popover = SITREP_RATING_POPOVER (gtk_menu_button_get_popover (sitrep_claim_card_get_rate_button (card)));
+    save = sitrep_rating_popover_get_save_button (popover);
+    g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (save)));
+    sitrep_rating_popover_set_grades (popover, FALSE, 'C', 0, "  state-aligned  ");
+    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (save)));
+    g_signal_emit_by_name (save, "clicked");
+    iterate_for (30);
+    rows = ratings_rows (collection);
+    g_assert_cmpuint (rows->len, ==, before->len + 1);
+    g_assert_cmpstr (((RatingRow *) g_ptr_array_index (rows, rows->len - 1))->reliability, ==, "C");
+    rating_rows_free (rows);
+    card = find_card_by_speaker (sidebar, "Andrei Marocho");
+    {
+      g_autofree char *badges = sitrep_claim_card_dup_ratings_text (card);
+
+      g_assert_cmpstr (badges, ==, "Outlet C");
+    }
+    toast = sitrep_window_get_last_toast (window);
+    g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.undo-rating",
+                                                       adw_toast_get_action_target_value (toast)));
+    iterate_for (30);
+    rows = ratings_rows (collection);
     g_assert_cmpuint (rows->len, ==, before->len);
     rating_rows_free (rows);
   }

@@ -368,8 +368,13 @@ rate_action (GtkWidget  *widget,
       credible.credibility = credibility;
       credible.note = *note ? (char *) note : NULL;
     }
+  /* The handler stores the rating and rebuilds the cards, this one among them. */
+  g_object_ref (self);
+  g_object_ref (claim);
   g_signal_emit (self, signals[SIGNAL_RATE], 0,
                  rate_source ? &source : NULL, rate_claim ? &credible : NULL);
+  g_object_unref (claim);
+  g_object_unref (self);
 }
 
 static void

@@ -73,19 +73,51 @@ on_save_clicked (SitrepRatingPopover *self)
   guint credibility = gtk_drop_down_get_selected (self->credibility_dropdown);
   char letter[2] = { 0, 0 };
   g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_entry))));
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  g_autoptr (GtkWidget) parent = NULL;
 
+  if (reliability == 0 && credibility == 0)
+    return;
   if (reliability > 0)
     letter[0] = (char) ('A' + reliability - 1);
-  gtk_popover_popdown (GTK_POPOVER (self));
-  /* The action lives on the card, an ancestor of the button the popover hangs from. */
-  if (parent)
-    gtk_widget_activate_action (parent, "card.rate", "(ssis)",
-                                subject == 1 ? "speaker" : "outlet", letter,
-                                (int) credibility, note);
+
+  /* Storing the rating rebuilds the cards, this popover's card among them: finish with
+   * ourselves first, and keep the button alive while its card handles the action. */
   gtk_drop_down_set_selected (self->reliability_dropdown, 0);
   gtk_drop_down_set_selected (self->credibility_dropdown, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+  gtk_popover_popdown (GTK_POPOVER (self));
+  parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  if (parent == NULL)
+    return;
+  g_object_ref (parent);
+  /* The action lives on the card, an ancestor of the button the popover hangs from. */
+  gtk_widget_activate_action (parent, "card.rate", "(ssis)",
+                              subject == 1 ? "speaker" : "outlet", letter,
+                              (int) credibility, note);
+}
+
+void
+sitrep_rating_popover_set_grades (SitrepRatingPopover *self,
+                                  gboolean             speaker,
+                                  char                 reliability,
+                                  int                  credibility,
+                                  const char          *note)
+{
+  g_return_if_fail (SITREP_IS_RATING_POPOVER (self));
+
+  gtk_drop_down_set_selected (self->subject_dropdown, speaker ? 1 : 0);
+  gtk_drop_down_set_selected (self->reliability_dropdown,
+                              reliability >= 'A' && reliability <= 'F' ? (guint) (reliability - 'A' + 1) : 0);
+  gtk_drop_down_set_selected (self->credibility_dropdown,
+                              credibility >= 1 && credibility <= 6 ? (guint) credibility : 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), note ? note : "");
+}
+
+GtkButton *
+sitrep_rating_popover_get_save_button (SitrepRatingPopover *self)
+{
+  g_return_val_if_fail (SITREP_IS_RATING_POPOVER (self), NULL);
+  return self->save_button;
 }
 
 static GtkWidget *

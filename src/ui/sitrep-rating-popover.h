@@ -16,6 +16,15 @@ G_DECLARE_FINAL_TYPE (SitrepRatingPopover, sitrep_rating_popover, SITREP, RATING
  * or 0), note (maybe ""). */
 GtkWidget  *sitrep_rating_popover_new (SitrepClaim *claim);
 
+/* What the analyst would choose (for tests): the outlet or the speaker, a letter or 0, a
+ * credibility or 0, a note; and the Save button, insensitive until a grade is chosen. */
+void        sitrep_rating_popover_set_grades      (SitrepRatingPopover *self,
+                                                   gboolean             speaker,
+                                                   char                 reliability,
+                                                   int                  credibility,
+                                                   const char          *note);
+GtkButton  *sitrep_rating_popover_get_save_button (SitrepRatingPopover *self);
+
 /* "Completely reliable" for 'A' ... "Reliability cannot be judged" for 'F'; NULL else. */
 const char *sitrep_rating_reliability_label (char reliability);
 /* "Confirmed" for 1 ... "Truth cannot be judged" for 6; NULL else. */
