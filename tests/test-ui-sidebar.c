@@ -131,7 +131,8 @@ test_event (void)
   g_assert_nonnull (strstr (sitrep_event_sidebar_get_field_text (sb, "figures"),
                             "according to Ivan Petrenko"));
   g_assert_cmpstr (sitrep_event_sidebar_get_field_text (sb, "status"), ==,
-                   "Hedged · claims conflict · 2 claims");
+                   "1 source · hedged · disputed");
+  g_assert_cmpstr (sitrep_event_sidebar_get_field_text (sb, "strength"), ==, "Weak support");
   g_assert_cmpstr (sitrep_event_sidebar_get_field_text (sb, "claims-heading"), ==, "2 Claims");
 
   cards = sitrep_event_sidebar_get_claim_cards (sb);
@@ -273,6 +274,124 @@ test_figures (void)
   g_free (s);
 }
 
+/* Figures of one kind that differ stand side by side with who gave them. */
+static void
+test_conflicts_and_actors (void)
+{
+  GtkWidget *sidebar = g_object_ref_sink (sitrep_event_sidebar_new ());
+  SitrepEventSidebar *sb = SITREP_EVENT_SIDEBAR (sidebar);
+  g_autoptr (SitrepEvent) event = make_event ();
+  SitrepFigure fewer = { SITREP_FIGURE_CASUALTIES, 900, -1, -1, g_strdup ("fewer than"), 1 };
+  SitrepActor actor = { g_strdup ("Ukrainian Armed Forces"), g_strdup ("Ukraine"), g_strdup ("actor1") };
+  SitrepClaim *officials = g_ptr_array_index (event->claims, 1);
+  const char *conflicts;
+
+  officials->role = g_strdup ("officials");
+  g_array_append_val (event->figures, fewer);
+  g_array_append_val (event->actors, actor);
+  sitrep_event_sidebar_set_event (sb, event);
+
+  g_assert_cmpstr (sitrep_event_sidebar_get_field_text (sb, "actors"), ==,
+                   "Ukrainian Armed Forces (Ukraine)");
+  conflicts = sitrep_event_sidebar_get_field_text (sb, "conflicts");
+  g_assert_nonnull (strstr (conflicts, "Casualties: figures differ"));
+  g_assert_nonnull (strstr (conflicts, " — Ivan Petrenko (military analyst)"));
+  g_assert_nonnull (strstr (conflicts, "fewer than 900 — officials"));
+  {
+    g_autofree char *text = visible_text (sidebar);
+
+    g_assert_nonnull (strstr (text, "Casualties: figures differ\n"));
+    g_assert_nonnull (strstr (text, "Ivan Petrenko (military analyst)\n"));
+    g_assert_nonnull (strstr (text, "officials\n"));
+  }
+
+  /* One figure a kind: nothing to set side by side. */
+  g_array_remove_index (event->figures, 1);
+  sitrep_event_sidebar_set_event (sb, NULL);
+  sitrep_event_sidebar_set_event (sb, event);
+  g_assert_cmpstr (sitrep_event_sidebar_get_field_text (sb, "conflicts"), ==, "");
+  g_object_unref (sidebar);
+}
+
+static void
+test_cue_ranges (void)
+{
+  const char *cues[] = { "if accurate", "Reportedly", "reportedly struck", NULL };
+  const char *quote = "Reportedly struck twice, the depot, if accurate, burned; IF ACCURATE.";
+  g_autoptr (GArray) ranges = sitrep_claim_find_cues (quote, cues);
+  guint *r = (guint *) ranges->data;
+
+  /* Case-insensitive, overlapping cues merged, byte offsets into the quote. */
+  g_assert_cmpuint (ranges->len, ==, 3);
+  g_assert_cmpuint (r[0], ==, 0);
+  g_assert_cmpuint (r[1], ==, strlen ("Reportedly struck"));
+  g_assert_cmpuint (r[2], ==, strstr (quote, "if accurate") - quote);
+  g_assert_cmpuint (r[3], ==, r[2] + strlen ("if accurate"));
+  g_assert_cmpuint (r[4], ==, strstr (quote, "IF ACCURATE") - quote);
+}
+
+/* Without a collection the cards cannot store a rating, and say why. */
+static void
+test_rate_without_collection (void)
+{
+  GtkWidget *sidebar = g_object_ref_sink (sitrep_event_sidebar_new ());
+  g_autoptr (SitrepEvent) event = make_event ();
+  GList *cards;
+  GtkWidget *rate;
+
+  sitrep_event_sidebar_set_event (SITREP_EVENT_SIDEBAR (sidebar), event);
+  cards = sitrep_event_sidebar_get_claim_cards (SITREP_EVENT_SIDEBAR (sidebar));
+  rate = GTK_WIDGET (sitrep_claim_card_get_rate_button (cards->data));
+  g_assert_false (gtk_widget_get_sensitive (rate));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (rate), "collection"));
+  g_list_free (cards);
+  g_object_unref (sidebar);
+}
+
+static void
+on_event_activated (SitrepEventSidebar *sidebar,
+                    gint64              id,
+                    gint64             *out)
+{
+  *out = id;
+}
+
+static void
+test_cluster (void)
+{
+  GtkWidget *sidebar = g_object_ref_sink (sitrep_event_sidebar_new ());
+  SitrepEventSidebar *sb = SITREP_EVENT_SIDEBAR (sidebar);
+  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *text = NULL;
+  gint64 activated = 0;
+  GList *rows;
+
+  g_ptr_array_add (events, make_event ());
+  g_ptr_array_add (events, make_event ());
+  ((SitrepEvent *) g_ptr_array_index (events, 1))->id = 8;
+  ((SitrepEvent *) g_ptr_array_index (events, 1))->kind = SITREP_KIND_SHELLING;
+  g_signal_connect (sb, "event-activated", G_CALLBACK (on_event_activated), &activated);
+
+  sitrep_event_sidebar_set_cluster (sb, events);
+  g_assert_true (sitrep_event_sidebar_is_cluster (sb));
+  text = visible_text (sidebar);
+  g_assert_nonnull (strstr (text, "2 Events Here\n"));
+  /* Both events rest on the same analyst: one source, not two. */
+  g_assert_cmpstr (sitrep_event_sidebar_get_field_text (sb, "cluster-verdict"), ==,
+                   "1 source · hedged · disputed");
+  g_assert_nonnull (strstr (text, "Casualty claim\n"));
+  g_assert_nonnull (strstr (text, "Shelling\n"));
+  rows = sitrep_event_sidebar_get_cluster_rows (sb);
+  g_assert_cmpuint (g_list_length (rows), ==, 2);
+  g_signal_emit_by_name (gtk_widget_get_parent (rows->next->data), "row-activated", rows->next->data);
+  g_assert_cmpint (activated, ==, 8);
+  g_list_free (rows);
+
+  sitrep_event_sidebar_set_event (sb, g_ptr_array_index (events, 0));
+  g_assert_false (sitrep_event_sidebar_is_cluster (sb));
+  g_object_unref (sidebar);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +401,10 @@ main (int   argc,
 
   g_test_add_func ("/ui/sidebar/empty", test_empty_state);
   g_test_add_func ("/ui/sidebar/event", test_event);
+  g_test_add_func ("/ui/sidebar/conflicts-and-actors", test_conflicts_and_actors);
+  g_test_add_func ("/ui/sidebar/cue-ranges", test_cue_ranges);
+  g_test_add_func ("/ui/sidebar/rate-without-collection", test_rate_without_collection);
+  g_test_add_func ("/ui/sidebar/cluster", test_cluster);
   g_test_add_func ("/ui/format/dates", test_dates);
   g_test_add_func ("/ui/format/places", test_places);
   g_test_add_func ("/ui/format/figures", test_figures);

@@ -10,13 +10,14 @@
 #include "sitrep-about.h"
 #include "sitrep-preferences.h"
 #include "sitrep-application-private.h"
-#include "sitrep-window.h"
+#include "sitrep-window-private.h"
 
 struct _SitrepApplication
 {
   AdwApplication parent_instance;
 
   GSettings *settings;
+  char *select_event;   /* --select-event=UID: selected once the collection is loaded */
 };
 
 G_DEFINE_FINAL_TYPE (SitrepApplication, sitrep_application, ADW_TYPE_APPLICATION)
@@ -49,6 +50,69 @@ get_window (SitrepApplication *self)
   return sitrep_window_new (GTK_APPLICATION (self));
 }
 
+/* sidebar: --select-event=UID selects that event when the first load is done: a moment
+ * later, once the window has its collection and the timeline, list and filter have
+ * settled on the new store (they clear the selection as they do). */
+typedef struct
+{
+  SitrepWindow *window;
+  char *uid;
+} SelectData;
+
+static gboolean
+select_event_idle (gpointer user_data)
+{
+  SelectData *data = user_data;
+
+  if (sitrep_window_has_collection (data->window))
+    sitrep_window_select_event_uid (data->window, data->uid);
+  g_object_unref (data->window);
+  g_free (data->uid);
+  g_free (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_loading (SitrepWindow      *window,
+                   GParamSpec        *pspec,
+                   SitrepApplication *self)
+{
+  SelectData *data;
+
+  if (sitrep_window_get_loading (window) || self->select_event == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (window, on_window_loading, self);
+  data = g_new0 (SelectData, 1);
+  data->window = g_object_ref (window);
+  data->uid = g_steal_pointer (&self->select_event);
+  g_timeout_add (500, select_event_idle, data);
+}
+
+static void
+select_event_when_loaded (SitrepApplication *self,
+                          SitrepWindow      *window)
+{
+  if (self->select_event == NULL)
+    return;
+  g_signal_connect_object (window, "notify::loading", G_CALLBACK (on_window_loading), self, 0);
+  on_window_loading (window, NULL, self);
+}
+
+static int
+sitrep_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  SitrepApplication *self = SITREP_APPLICATION (app);
+  const char *uid = NULL;
+
+  if (g_variant_dict_lookup (options, "select-event", "&s", &uid))
+    {
+      g_free (self->select_event);
+      self->select_event = g_strdup (uid);
+    }
+  return -1;  /* go on as usual */
+}
+
 static void
 sitrep_application_activate (GApplication *app)
 {
@@ -62,6 +126,7 @@ sitrep_application_activate (GApplication *app)
 
       sitrep_window_open (window, file);
     }
+  select_event_when_loaded (self, window);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -78,6 +143,7 @@ sitrep_application_open (GApplication  *app,
     sitrep_window_open (window, files[0]);
   if (n_files > 1)
     g_warning ("Only one collection can be opened at a time; ignoring %d more", n_files - 1);
+  select_event_when_loaded (SITREP_APPLICATION (app), window);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -173,6 +239,7 @@ sitrep_application_dispose (GObject *object)
   SitrepApplication *self = SITREP_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->select_event, g_free);
 
   G_OBJECT_CLASS (sitrep_application_parent_class)->dispose (object);
 }
@@ -187,12 +254,20 @@ sitrep_application_class_init (SitrepApplicationClass *klass)
   app_class->startup = sitrep_application_startup;
   app_class->activate = sitrep_application_activate;
   app_class->open = sitrep_application_open;
+  app_class->handle_local_options = sitrep_application_handle_local_options;
 }
 
 static void
 sitrep_application_init (SitrepApplication *self)
 {
+  static const GOptionEntry entries[] = {
+    /* Hidden: select an event by uid once the collection is open (screenshots, tests). */
+    { "select-event", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL, NULL, "UID" },
+    { NULL }
+  };
+
   self->settings = g_settings_new (APP_ID);
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
 SitrepApplication *

@@ -28,6 +28,10 @@ SitrepFilter       *sitrep_window_get_filter        (SitrepWindow *self);
 GtkMenuButton      *sitrep_window_get_filter_button (SitrepWindow *self);
 GtkToggleButton    *sitrep_window_get_list_button   (SitrepWindow *self);
 
+/* sidebar: selects the event with this uid (for --select-event); a toast when unknown. */
+void                sitrep_window_select_event_uid (SitrepWindow *self,
+                                                    const char   *uid);
+
 /* sitrep-window-actions.c */
 void                sitrep_window_actions_init    (SitrepWindow *self);
 /* Enables the actions that depend on the window's state (cancel-load while loading). */

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/sitrep-db.h"
 #include "sitrep-event-list.h"
 #include "sitrep-event-sidebar.h"
 #include "sitrep-filter-popover.h"
@@ -300,6 +301,92 @@ sitrep_window_clear_selection (SitrepWindow *self)
   sitrep_pin_layer_set_selected_index (sitrep_map_view_get_pin_layer (self->map_view), G_MAXUINT);
 }
 
+/* sidebar: a rating was stored; the toast's Undo removes it again. */
+static void
+on_sidebar_rated (SitrepWindow       *self,
+                  const char         *message,
+                  GVariant           *ids,
+                  SitrepEventSidebar *sidebar)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "win.undo-rating");
+  adw_toast_set_action_target_value (toast, ids);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self,
+                           G_CONNECT_SWAPPED);
+  g_set_object (&self->last_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_rating_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  SitrepWindow *self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!sitrep_event_sidebar_remove_ratings (self->sidebar, parameter, &error))
+    {
+      /* TRANSLATORS: Undo of a rating failed; the reason follows */
+      g_autofree char *message = g_strdup_printf (_("Could not undo the rating: %s"), error->message);
+
+      sitrep_window_show_toast (self, message);
+    }
+}
+
+static void
+on_sidebar_ratings_changed (SitrepWindow *self)
+{
+  sitrep_filter_reload_ratings (self->filter);
+}
+
+/* sidebar: a row of the cluster list selects its event on the map. */
+static void
+on_sidebar_event_activated (SitrepWindow       *self,
+                            gint64              event_id,
+                            SitrepEventSidebar *sidebar)
+{
+  guint index = sitrep_event_store_find_id (self->store, event_id);
+
+  if (index != G_MAXUINT)
+    sitrep_pin_layer_set_selected_index (sitrep_map_view_get_pin_layer (self->map_view), index);
+}
+
+void
+sitrep_window_select_event_uid (SitrepWindow *self,
+                                const char   *uid)
+{
+  g_autoptr (SitrepDb) db = NULL;
+  g_autoptr (SitrepEvent) event = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *path;
+  guint index;
+
+  g_return_if_fail (SITREP_IS_WINDOW (self));
+  g_return_if_fail (uid != NULL);
+
+  path = sitrep_event_store_get_path (self->store);
+  if (path)
+    db = sitrep_db_open (path, SITREP_DB_OPEN_READ_ONLY, &error);
+  if (db)
+    event = sitrep_db_load_event_by_uid (db, uid, &error);
+  if (event == NULL)
+    {
+      /* TRANSLATORS: --select-event named an event the collection does not have */
+      g_autofree char *message = g_strdup_printf (_("No event “%s” in this collection"), uid);
+
+      sitrep_window_show_toast (self, message);
+      return;
+    }
+  index = sitrep_event_store_find_id (self->store, event->id);
+  if (index != G_MAXUINT)
+    sitrep_pin_layer_set_selected_index (sitrep_map_view_get_pin_layer (self->map_view), index);
+}
+
 /* A .sitrep file dropped on the window opens like one chosen with Open. */
 static gboolean
 on_drop (GtkDropTarget *target,
@@ -468,6 +555,26 @@ sitrep_window_init (SitrepWindow *self)
                                                   self->event_list, self->filter);
   g_signal_connect_object (self->timeline_link, "filter-failed",
                            G_CALLBACK (sitrep_window_show_toast), self, G_CONNECT_SWAPPED);
+
+  /* sidebar: documents and ratings through the same collection; toasts; Undo. */
+  {
+    static const GActionEntry sidebar_actions[] = {
+      { "undo-rating", undo_rating_activated, "ax", NULL, NULL, { 0 } },
+    };
+
+    g_action_map_add_action_entries (G_ACTION_MAP (self), sidebar_actions,
+                                     G_N_ELEMENTS (sidebar_actions), self);
+    sitrep_event_sidebar_set_store (self->sidebar, self->store);
+    g_signal_connect_object (self->sidebar, "message", G_CALLBACK (sitrep_window_show_toast),
+                             self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->sidebar, "rated", G_CALLBACK (on_sidebar_rated), self,
+                             G_CONNECT_SWAPPED);
+    /* A grade changes what the reliability filter keeps. */
+    g_signal_connect_object (self->sidebar, "ratings-changed",
+                             G_CALLBACK (on_sidebar_ratings_changed), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->sidebar, "event-activated",
+                             G_CALLBACK (on_sidebar_event_activated), self, G_CONNECT_SWAPPED);
+  }
 
   sitrep_window_actions_init (self);
   update_subtitle (self);
