@@ -468,9 +468,9 @@ test_legend (void)
     g_queue_push_tail (&queue, w);
     while ((w = g_queue_pop_head (&queue)) != NULL)
       {
-        if (GTK_IS_PICTURE (w))
+        if (GTK_IS_IMAGE (w))
           {
-            GdkPaintable *p = gtk_picture_get_paintable (GTK_PICTURE (w));
+            GdkPaintable *p = gtk_image_get_paintable (GTK_IMAGE (w));
 
             g_assert_nonnull (p);
             g_assert_cmpint (gdk_paintable_get_intrinsic_width (p), >, 20);
@@ -481,6 +481,18 @@ test_legend (void)
       }
     g_assert_cmpuint (pictures, ==, 6 + SITREP_N_KINDS);
   }
+  /* To look at it: SITREP_TEST_SCREENSHOT_DIR=/tmp saves the screen with the legend open
+   * (the popover is a surface of its own: ImageMagick's import takes the whole screen). */
+  if (g_getenv ("SITREP_TEST_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("SITREP_TEST_SCREENSHOT_DIR"),
+                                                "map-legend.png", NULL);
+      g_autofree char *command = g_strdup_printf ("import -window root %s", path);
+
+      iterate_for (500);
+      if (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL))
+        g_test_message ("Saved %s", path);
+    }
   gtk_menu_button_popdown (button);
   iterate_for (50);
 }

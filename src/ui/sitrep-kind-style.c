@@ -415,43 +415,55 @@ sitrep_kind_style_render_disputed_mark (int  scale,
 }
 
 void
-sitrep_kind_style_append_region (GtkSnapshot           *snapshot,
-                                 SitrepEventKind        kind,
-                                 float                  x,
-                                 float                  y,
-                                 float                  radius,
-                                 gboolean               selected,
-                                 const graphene_rect_t *visible)
+sitrep_kind_style_append_region_fill (GtkSnapshot           *snapshot,
+                                      SitrepEventKind        kind,
+                                      float                  x,
+                                      float                  y,
+                                      float                  radius,
+                                      const graphene_rect_t *visible)
 {
   GskRoundedRect disc;
-  GdkRGBA color, fill, dash;
+  graphene_rect_t area;
+  GdkRGBA color;
+
+  sitrep_kind_style_get_color (kind, &color);
+  gsk_rounded_rect_init_from_rect (&disc, &GRAPHENE_RECT_INIT (x - radius, y - radius,
+                                                               2 * radius, 2 * radius), radius);
+  area = disc.bounds;
+  if (visible != NULL && !graphene_rect_intersection (&disc.bounds, visible, &area))
+    return;
+  gtk_snapshot_push_rounded_clip (snapshot, &disc);
+  gtk_snapshot_append_color (snapshot, &color, &area);
+  gtk_snapshot_pop (snapshot);
+}
+
+void
+sitrep_kind_style_append_region_outline (GtkSnapshot           *snapshot,
+                                         SitrepEventKind        kind,
+                                         float                  x,
+                                         float                  y,
+                                         float                  radius,
+                                         gboolean               selected,
+                                         const graphene_rect_t *visible)
+{
+  GdkRGBA dash;
   double circumference = 2 * G_PI * radius;
   guint n_dashes;
   float dash_len, width = selected ? 3.0f : 2.0f;
 
-  sitrep_kind_style_get_color (kind, &color);
-  fill = color;
-  fill.alpha = selected ? 0.26f : SITREP_REGION_FILL_ALPHA;
-  dash = color;
+  sitrep_kind_style_get_color (kind, &dash);
   dash.alpha = 0.85f;
+  if (visible != NULL
+      && (x + radius < visible->origin.x || y + radius < visible->origin.y
+          || x - radius > visible->origin.x + visible->size.width
+          || y - radius > visible->origin.y + visible->size.height))
+    return;
 
-  gsk_rounded_rect_init_from_rect (&disc, &GRAPHENE_RECT_INIT (x - radius, y - radius,
-                                                               2 * radius, 2 * radius), radius);
-  gtk_snapshot_push_rounded_clip (snapshot, &disc);
-  if (visible != NULL)
-    {
-      graphene_rect_t area;
-
-      if (graphene_rect_intersection (&disc.bounds, visible, &area))
-        gtk_snapshot_append_color (snapshot, &fill, &area);
-    }
-  else
-    gtk_snapshot_append_color (snapshot, &fill, &disc.bounds);
-  gtk_snapshot_pop (snapshot);
-
-  /* The dashed outline: short rotated bars around the circle, about 7 px on and 5 off
-   * whatever the radius (a texture scaled with the zoom would thicken the dashes). */
-  n_dashes = MAX (8, (guint) round (circumference / 12.0));
+  /* Short rotated bars around the circle, about 7 px on and 5 off on a region of a few
+   * hundred pixels; their number is bounded, so a region far larger than the map (at
+   * high zoom) costs no more than one that fits. A texture scaled with the zoom would
+   * thicken and blur the dashes instead. */
+  n_dashes = CLAMP ((guint) round (circumference / 12.0), 12, 160);
   dash_len = (float) (circumference / n_dashes * 0.6);
   for (guint k = 0; k < n_dashes; k++)
     {
@@ -471,4 +483,20 @@ sitrep_kind_style_append_region (GtkSnapshot           *snapshot,
                                  &GRAPHENE_RECT_INIT (-dash_len / 2, -width / 2, dash_len, width));
       gtk_snapshot_restore (snapshot);
     }
+}
+
+void
+sitrep_kind_style_append_region (GtkSnapshot           *snapshot,
+                                 SitrepEventKind        kind,
+                                 float                  x,
+                                 float                  y,
+                                 float                  radius,
+                                 gboolean               selected,
+                                 const graphene_rect_t *visible)
+{
+  gtk_snapshot_push_opacity (snapshot, selected ? SITREP_REGION_SELECTED_FILL_ALPHA
+                                                : SITREP_REGION_FILL_ALPHA);
+  sitrep_kind_style_append_region_fill (snapshot, kind, x, y, radius, visible);
+  gtk_snapshot_pop (snapshot);
+  sitrep_kind_style_append_region_outline (snapshot, kind, x, y, radius, selected, visible);
 }

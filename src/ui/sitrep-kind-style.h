@@ -44,7 +44,8 @@ GdkTexture *sitrep_kind_style_render_pin (SitrepEventKind  kind,
 #define SITREP_REGION_RADIUS_M 60000.0
 #define SITREP_REGION_MIN_RADIUS 14.0
 #define SITREP_REGION_FILL_ALPHA 0.14f
-#define SITREP_REGION_MARK_RADIUS 5.5
+#define SITREP_REGION_SELECTED_FILL_ALPHA 0.26f
+#define SITREP_REGION_MARK_RADIUS 6.0
 #define SITREP_REGION_MARK_SELECTED_RADIUS 8.0
 /* Precision 2 (near a settlement): a soft halo under the pin, SITREP_HALO_FACTOR times
  * the pin's radius, or SITREP_HALO_RADIUS_M on the ground where that is larger. */
@@ -89,7 +90,22 @@ void        sitrep_kind_style_disputed_mark_offset (gboolean  region,
                                                     float    *dy);
 
 /* Appends a region centred on (x, y) of radius px: the translucent disc and its dashed
- * outline.  visible (or NULL) limits the work to what can be seen. */
+ * outline.  visible (or NULL) limits the work to what can be seen.  The fill alone is
+ * opaque: draw many inside one gtk_snapshot_push_opacity (SITREP_REGION_FILL_ALPHA), so
+ * that overlapping regions merge into one translucent area instead of turning opaque. */
+void        sitrep_kind_style_append_region_fill (GtkSnapshot           *snapshot,
+                                                  SitrepEventKind        kind,
+                                                  float                  x,
+                                                  float                  y,
+                                                  float                  radius,
+                                                  const graphene_rect_t *visible);
+void        sitrep_kind_style_append_region_outline (GtkSnapshot           *snapshot,
+                                                     SitrepEventKind        kind,
+                                                     float                  x,
+                                                     float                  y,
+                                                     float                  radius,
+                                                     gboolean               selected,
+                                                     const graphene_rect_t *visible);
 void        sitrep_kind_style_append_region      (GtkSnapshot           *snapshot,
                                                   SitrepEventKind        kind,
                                                   float                  x,

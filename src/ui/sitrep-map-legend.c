@@ -96,16 +96,18 @@ add_entry (GtkBox       *box,
            const char   *text)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *picture = gtk_picture_new_for_paintable (symbol);
+  GtkWidget *picture = gtk_image_new_from_paintable (symbol);
   GtkWidget *label = gtk_label_new (text);
 
   /* The words say it all; the symbol is for the eye only. */
-  gtk_picture_set_can_shrink (GTK_PICTURE (picture), FALSE);
-  gtk_widget_set_size_request (picture, SYMBOL_SIZE, SYMBOL_SIZE);
+  gtk_image_set_pixel_size (GTK_IMAGE (picture), SYMBOL_SIZE);
   gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (picture, FALSE);
   gtk_accessible_update_state (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (label), 26);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 34);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (row), picture);

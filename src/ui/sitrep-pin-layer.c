@@ -578,9 +578,22 @@ append_pin (SitrepPinLayer           *self,
     }
 }
 
-/* Regions of the precision-3 events of one pass, under everything else. Events of one
- * kind at one spot (all "somewhere in Kharkiv Oblast") share one region: stacked
- * translucent discs would turn opaque and hide the map. */
+/* Regions of the precision-3 events of one pass, under everything else.
+ *
+ * So that regions never flood the map:
+ * - events of one kind at one spot (all "somewhere in Kharkiv Oblast") share one region;
+ * - all fills are drawn opaque inside one opacity group, so overlapping regions make one
+ *   translucent area rather than stacking into an opaque one;
+ * - when the view is dense enough to form clusters, and beyond MAX_REGIONS, regions show
+ *   as their marks only (still not a pin); a selected region always shows its area. */
+#define MAX_REGIONS 48
+
+typedef struct
+{
+  float x, y, r;
+  guint8 kind;
+} Region;
+
 static void
 append_regions (SitrepPinLayer           *self,
                 GtkSnapshot              *snapshot,
@@ -590,9 +603,13 @@ append_regions (SitrepPinLayer           *self,
                 guint                     skip)
 {
   g_autoptr (GHashTable) seen = NULL;
+  Region regions[MAX_REGIONS];
+  guint n = 0;
   graphene_rect_t visible = GRAPHENE_RECT_INIT (0, 0, (float) p->width, (float) p->height);
 
-  for (guint i = 0; i < self->visible->len; i++)
+  if (self->clusters->len > 0)
+    return;
+  for (guint i = 0; i < self->visible->len && n < MAX_REGIONS; i++)
     {
       const VisiblePin *pin = &g_array_index (self->visible, VisiblePin, i);
       guint kind;
@@ -608,10 +625,23 @@ append_regions (SitrepPinLayer           *self,
       if (g_hash_table_contains (seen, &key))
         continue;
       g_hash_table_add (seen, g_memdup2 (&key, sizeof key));
-      sitrep_kind_style_append_region (snapshot, kind, pin->x, pin->y,
-                                       region_radius (p, columns->lat[pin->index]),
-                                       FALSE, &visible);
+      regions[n].x = pin->x;
+      regions[n].y = pin->y;
+      regions[n].r = region_radius (p, columns->lat[pin->index]);
+      regions[n].kind = (guint8) kind;
+      n++;
     }
+  if (n == 0)
+    return;
+
+  gtk_snapshot_push_opacity (snapshot, SITREP_REGION_FILL_ALPHA);
+  for (guint k = 0; k < n; k++)
+    sitrep_kind_style_append_region_fill (snapshot, regions[k].kind, regions[k].x, regions[k].y,
+                                          regions[k].r, &visible);
+  gtk_snapshot_pop (snapshot);
+  for (guint k = 0; k < n; k++)
+    sitrep_kind_style_append_region_outline (snapshot, regions[k].kind, regions[k].x, regions[k].y,
+                                             regions[k].r, FALSE, &visible);
 }
 
 static void
