@@ -101,6 +101,24 @@ same_colour (const GdkRGBA *a,
          && fabs (a->blue - b->blue) < tolerance;
 }
 
+/* To look at it: with SITREP_TEST_SCREENSHOT_DIR set, saves the screen as NAME.png there
+ * (popovers are surfaces of their own: ImageMagick's import takes the whole screen). */
+static void
+save_screen (const char *name)
+{
+  const char *dir = g_getenv ("SITREP_TEST_SCREENSHOT_DIR");
+  g_autofree char *file = NULL, *path = NULL, *command = NULL;
+
+  if (dir == NULL)
+    return;
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  command = g_strdup_printf ("import -window root %s", path);
+  iterate_for (500);
+  if (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL))
+    g_test_message ("Saved %s", path);
+}
+
 /* Only these events drawn (the filter mask), so that the pixels are theirs alone. */
 static void
 show_only (const guint *indices,
@@ -322,6 +340,21 @@ test_halo (void)
   position (settlement, &x, &y);
   g_assert_cmpfloat (ring_share (&frame, x, y, 11, 0.02, 1.0, NULL), <=, 0.05);
   g_assert_cmpfloat (ring_share (&frame, x, y, 14, 0.02, 1.0, NULL), <=, 0.05);
+
+  /* Zoomed in, the halo covers a few km of ground: wider than at zoom 8. */
+  show_only (&near, 1);
+  go_to (near, 12);
+  render_layer (&frame);
+  position (near, &x, &y);
+  tinted = ring_share (&frame, x, y, 40, 0.05, 0.6, &colour);
+  g_test_message ("halo tint at 40 px, zoom 12: %.2f", tinted);
+  g_assert_cmpfloat (tinted, >=, 0.9);
+
+  sitrep_pin_layer_set_filter_mask (layer, NULL);
+  go_to (near, 11);
+  save_screen ("uncertainty-z11");
+  go_to (near, 8);
+  save_screen ("uncertainty-z8");
 }
 
 /* The share of pixels within r of (x, y) that have the colour, opaque. */
@@ -481,18 +514,7 @@ test_legend (void)
       }
     g_assert_cmpuint (pictures, ==, 6 + SITREP_N_KINDS);
   }
-  /* To look at it: SITREP_TEST_SCREENSHOT_DIR=/tmp saves the screen with the legend open
-   * (the popover is a surface of its own: ImageMagick's import takes the whole screen). */
-  if (g_getenv ("SITREP_TEST_SCREENSHOT_DIR") != NULL)
-    {
-      g_autofree char *path = g_build_filename (g_getenv ("SITREP_TEST_SCREENSHOT_DIR"),
-                                                "map-legend.png", NULL);
-      g_autofree char *command = g_strdup_printf ("import -window root %s", path);
-
-      iterate_for (500);
-      if (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL))
-        g_test_message ("Saved %s", path);
-    }
+  save_screen ("map-legend");
   gtk_menu_button_popdown (button);
   iterate_for (50);
 }

@@ -290,6 +290,59 @@ sitrep_kind_style_draw_disputed_mark (cairo_t *cr,
   cairo_restore (cr);
 }
 
+double
+sitrep_kind_style_ground_to_px (double lat,
+                                double metres,
+                                double world_px)
+{
+  /* The equator's length over the map's width, shrunk by cos (lat) as Mercator does. */
+  double metres_per_px = 40075016.686 * cos (CLAMP (lat, -85.0511287798, 85.0511287798) * G_PI / 180.0)
+                         / world_px;
+
+  return metres / metres_per_px;
+}
+
+void
+sitrep_kind_style_draw_region_fill (cairo_t         *cr,
+                                    SitrepEventKind  kind,
+                                    double           cx,
+                                    double           cy,
+                                    double           radius)
+{
+  GdkRGBA color;
+
+  sitrep_kind_style_get_color (kind, &color);
+  cairo_save (cr);
+  cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+void
+sitrep_kind_style_draw_region_outline (cairo_t         *cr,
+                                       SitrepEventKind  kind,
+                                       double           cx,
+                                       double           cy,
+                                       double           radius)
+{
+  double circumference = 2 * G_PI * radius;
+  guint n_dashes = CLAMP ((guint) round (circumference / 12.0), 12, 160);
+  double period = circumference / n_dashes;
+  double dashes[2] = { period * 0.6, period * 0.4 };
+  GdkRGBA color;
+
+  /* As sitrep_kind_style_append_region_outline () draws it. */
+  sitrep_kind_style_get_color (kind, &color);
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.85);
+  cairo_set_line_width (cr, 2.0);
+  cairo_set_dash (cr, dashes, 2, period * 0.3);
+  cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 void
 sitrep_kind_style_disputed_mark_offset (gboolean  region,
                                         gboolean  selected,
@@ -398,9 +451,9 @@ GdkTexture *
 sitrep_kind_style_render_halo (SitrepEventKind kind,
                                int             scale)
 {
-  /* Drawn scaled to the halo's size: the gradient has no edge to blur, so a small
-   * texture upscaled looks the same as a large one and costs less to upload. */
-  return render_symbol (SYMBOL_HALO, kind, FALSE, FALSE, 32, scale);
+  /* At its smallest size it is drawn unscaled (the cheap case, at every zoom up to 10);
+   * larger, it is scaled up: the gradient has no edge to blur. */
+  return render_symbol (SYMBOL_HALO, kind, FALSE, FALSE, 2 * SITREP_HALO_MIN_RADIUS, scale);
 }
 
 GdkTexture *

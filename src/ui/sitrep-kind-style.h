@@ -47,9 +47,10 @@ GdkTexture *sitrep_kind_style_render_pin (SitrepEventKind  kind,
 #define SITREP_REGION_SELECTED_FILL_ALPHA 0.26f
 #define SITREP_REGION_MARK_RADIUS 6.0
 #define SITREP_REGION_MARK_SELECTED_RADIUS 8.0
-/* Precision 2 (near a settlement): a soft halo under the pin, SITREP_HALO_FACTOR times
- * the pin's radius, or SITREP_HALO_RADIUS_M on the ground where that is larger. */
-#define SITREP_HALO_FACTOR 2.6
+/* Precision 2 (near a settlement): a soft halo under the pin, SITREP_HALO_MIN_RADIUS px
+ * (about 2.7 times the pin's radius), or SITREP_HALO_RADIUS_M on the ground where that is
+ * larger (from zoom 10 on): "near" means within a few km. */
+#define SITREP_HALO_MIN_RADIUS 19
 #define SITREP_HALO_RADIUS_M 3000.0
 /* Disputed events: a small "!" badge at the pin's upper right. */
 #define SITREP_DISPUTED_MARK_RADIUS 4.5
@@ -71,8 +72,9 @@ void        sitrep_kind_style_draw_disputed_mark (cairo_t         *cr,
                                                   double           cx,
                                                   double           cy);
 
-/* Textures of the region's mark, the halo (a square, draw it scaled to 2 × the halo's
- * radius) and the disputed badge; new: cache them. */
+/* Textures of the region's mark, the halo (a square of 2 × SITREP_HALO_MIN_RADIUS; draw
+ * it scaled to 2 × the halo's radius when that is larger) and the disputed badge; new:
+ * cache them. */
 GdkTexture *sitrep_kind_style_render_region_mark   (SitrepEventKind  kind,
                                                     gboolean         hollow,
                                                     gboolean         selected,
@@ -82,6 +84,27 @@ GdkTexture *sitrep_kind_style_render_halo          (SitrepEventKind  kind,
                                                     int              scale);
 GdkTexture *sitrep_kind_style_render_disputed_mark (int              scale,
                                                     int             *size);
+
+/* metres on the ground at latitude lat, in pixels of a Web Mercator map whose whole world
+ * is world_px wide (256 × 2^zoom). */
+double      sitrep_kind_style_ground_to_px       (double           lat,
+                                                  double           metres,
+                                                  double           world_px);
+
+/* The region with cairo, for images drawn without GTK's renderer: the translucent disc
+ * and the dashed outline. Overlapping regions stack: fill them with
+ * sitrep_kind_style_draw_region_fill () in one cairo group painted at
+ * SITREP_REGION_FILL_ALPHA, then draw the outlines. */
+void        sitrep_kind_style_draw_region_fill    (cairo_t         *cr,
+                                                   SitrepEventKind  kind,
+                                                   double           cx,
+                                                   double           cy,
+                                                   double           radius);
+void        sitrep_kind_style_draw_region_outline (cairo_t         *cr,
+                                                   SitrepEventKind  kind,
+                                                   double           cx,
+                                                   double           cy,
+                                                   double           radius);
 
 /* Where the disputed badge's centre goes, relative to the pin's (or region mark's) centre. */
 void        sitrep_kind_style_disputed_mark_offset (gboolean  region,

@@ -12,7 +12,7 @@
 #include "sitrep-kind-style.h"
 #include "sitrep-map-legend.h"
 
-/* Logical size of a symbol's square; a halo (2.6 × 7 px) fits. */
+/* Logical size of a symbol's square; a halo (2 × SITREP_HALO_MIN_RADIUS) fits. */
 #define SYMBOL_SIZE 40
 /* Textures are drawn at twice the logical size: sharp on high-density screens too. */
 #define SYMBOL_SCALE 2
@@ -66,7 +66,7 @@ make_symbol (SitrepEventKind    kind,
     case SITREP_GEO_PRECISION_NEAR:
       {
         g_autoptr (GdkTexture) halo = sitrep_kind_style_render_halo (kind, SYMBOL_SCALE);
-        float r = (float) (SITREP_HALO_FACTOR * SITREP_PIN_RADIUS);
+        float r = SITREP_HALO_MIN_RADIUS;
 
         append_texture (snapshot, halo, c, c, 2 * r);
       }

@@ -511,10 +511,7 @@ ground_to_px (const Projection *p,
               double            lat,
               double            metres)
 {
-  double metres_per_px = 40075016.686 * cos (CLAMP (lat, -MAX_LATITUDE, MAX_LATITUDE) * G_PI / 180.0)
-                         / p->world;
-
-  return metres / metres_per_px;
+  return sitrep_kind_style_ground_to_px (lat, metres, p->world);
 }
 
 /* A region's radius in pixels: SITREP_REGION_RADIUS_M on the ground, so that it grows
@@ -527,12 +524,12 @@ region_radius (const Projection *p,
 }
 
 /* A halo's radius: "near" means within a few km, so SITREP_HALO_RADIUS_M on the ground,
- * but at least SITREP_HALO_FACTOR times the pin so it shows at low zoom. */
+ * but at least SITREP_HALO_MIN_RADIUS so it shows at low zoom. */
 static inline float
 halo_radius (const Projection *p,
              double            lat)
 {
-  return (float) MAX (ground_to_px (p, lat, SITREP_HALO_RADIUS_M), SITREP_HALO_FACTOR * SITREP_PIN_RADIUS);
+  return (float) MAX (ground_to_px (p, lat, SITREP_HALO_RADIUS_M), SITREP_HALO_MIN_RADIUS);
 }
 
 /* The pin, or for precision 3 the region's small mark, and the disputed badge. */
@@ -652,9 +649,16 @@ append_halo (SitrepPinLayer           *self,
              const VisiblePin         *pin)
 {
   float r = halo_radius (p, columns->lat[pin->index]);
+  float x = pin->x - r, y = pin->y - r;
 
+  /* At its smallest, on whole pixels and unscaled, as the pins: the cheap case. */
+  if (r <= SITREP_HALO_MIN_RADIUS)
+    {
+      x = roundf (x);
+      y = roundf (y);
+    }
   gtk_snapshot_append_texture (snapshot, get_halo (self, columns->kind[pin->index]),
-                               &GRAPHENE_RECT_INIT (pin->x - r, pin->y - r, 2 * r, 2 * r));
+                               &GRAPHENE_RECT_INIT (x, y, 2 * r, 2 * r));
 }
 
 static void
