@@ -295,6 +295,8 @@ test_region (void)
   render_layer (&frame);
   at = pixel (&frame, x + r8 * 0.5, y + 0.5);
   g_assert_cmpfloat (at.alpha, >, 0.2);
+  sitrep_pin_layer_set_filter_mask (layer, NULL);
+  save_screen ("uncertainty-region-selected");
   sitrep_pin_layer_set_selected_index (layer, G_MAXUINT);
 
   /* With every event shown, the region's centre still selects a region event. */
