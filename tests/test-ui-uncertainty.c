@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <gtk/gtk.h>
 #include <math.h>
 
@@ -532,6 +533,8 @@ main (int   argc,
 
   sitrep_test_init (&argc, &argv);
   gtk_init ();
+  /* The app's style (Adwaita), as the window has it. */
+  adw_init ();
 
   data_dir = g_getenv ("SITREP_DATA_DIR");
   g_assert_nonnull (data_dir);
