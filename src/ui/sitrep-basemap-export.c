@@ -141,7 +141,9 @@ draw_raster (cairo_t           *cr,
 }
 
 /* The events of [from, to) inside the view, drawn as the window's pin layer draws them
- * (sitrep_kind_style_draw_pin: hollow when only hedged claims support the event). */
+ * (sitrep-kind-style.c: hollow when only hedged claims support the event, a red "!" when
+ * disputed, a halo when only near a place, the region instead of a pin when only in a
+ * region). */
 static guint
 draw_pins (SitrepEventStore *store,
            cairo_t          *cr,
@@ -157,23 +159,81 @@ draw_pins (SitrepEventStore *store,
   const SitrepEventColumns *c = sitrep_event_store_get_columns (store);
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
   double margin = SITREP_PIN_SELECTED_RADIUS + 2;
+  double world = 256.0 * exp2 (zoom);
   SitrepBBox bbox;
+  gboolean any_region = FALSE;
 
   sitrep_basemap_world_to_latlon (x0 - margin, y0 - margin, zoom, &bbox.max_lat, &bbox.min_lon);
   sitrep_basemap_world_to_latlon (x0 + width + margin, y0 + height + margin, zoom,
                                   &bbox.min_lat, &bbox.max_lon);
   sitrep_event_store_query (store, from, to, &bbox, found);
+  for (guint k = 0; k < found->len && !any_region; k++)
+    any_region = (c->flags[g_array_index (found, guint, k)] & SITREP_EVENT_FLAG_GEO_PRECISION_MASK)
+                 == SITREP_GEO_PRECISION_REGION;
+
+  for (guint pass = any_region ? 0 : 2; cr != NULL && pass < 3; pass++)
+    {
+      /* Region fills merged into one translucent area, their outlines, then halos. */
+      if (pass == 0)
+        cairo_push_group (cr);
+      for (guint k = 0; k < found->len; k++)
+        {
+          guint i = g_array_index (found, guint, k);
+          guint precision = c->flags[i] & SITREP_EVENT_FLAG_GEO_PRECISION_MASK;
+          double px, py;
+
+          if (precision != SITREP_GEO_PRECISION_REGION && precision != SITREP_GEO_PRECISION_NEAR)
+            continue;
+          sitrep_basemap_latlon_to_world (c->lat[i], c->lon[i], zoom, &px, &py);
+          px -= x0;
+          py -= y0;
+          if (precision == SITREP_GEO_PRECISION_REGION && pass < 2)
+            {
+              double r = MAX (sitrep_kind_style_ground_to_px (c->lat[i], SITREP_REGION_RADIUS_M, world),
+                              SITREP_REGION_MIN_RADIUS);
+
+              if (pass == 0)
+                sitrep_kind_style_draw_region_fill (cr, c->kind[i], px, py, r);
+              else
+                sitrep_kind_style_draw_region_outline (cr, c->kind[i], px, py, r);
+            }
+          else if (precision == SITREP_GEO_PRECISION_NEAR && pass == 2)
+            sitrep_kind_style_draw_halo (cr, c->kind[i], px, py,
+                                         MAX (sitrep_kind_style_ground_to_px (c->lat[i], SITREP_HALO_RADIUS_M, world),
+                                              SITREP_HALO_MIN_RADIUS));
+        }
+      if (pass == 0)
+        {
+          cairo_pop_group_to_source (cr);
+          cairo_paint_with_alpha (cr, SITREP_REGION_FILL_ALPHA);
+        }
+    }
+
   for (guint k = 0; k < found->len; k++)
     {
       guint i = g_array_index (found, guint, k);
+      gboolean region = (c->flags[i] & SITREP_EVENT_FLAG_GEO_PRECISION_MASK) == SITREP_GEO_PRECISION_REGION;
+      gboolean hollow = (c->flags[i] & SITREP_EVENT_FLAG_HEDGED) != 0;
       double px, py;
 
       sitrep_basemap_latlon_to_world (c->lat[i], c->lon[i], zoom, &px, &py);
       px -= x0;
       py -= y0;
       if (cr != NULL)
-        sitrep_kind_style_draw_pin (cr, c->kind[i], px, py, SITREP_PIN_RADIUS,
-                                    (c->flags[i] & SITREP_EVENT_FLAG_HEDGED) != 0, FALSE);
+        {
+          if (region)
+            sitrep_kind_style_draw_region_mark (cr, c->kind[i], px, py, SITREP_REGION_MARK_RADIUS,
+                                                hollow, FALSE);
+          else
+            sitrep_kind_style_draw_pin (cr, c->kind[i], px, py, SITREP_PIN_RADIUS, hollow, FALSE);
+          if (c->flags[i] & SITREP_EVENT_FLAG_DISPUTED)
+            {
+              float dx, dy;
+
+              sitrep_kind_style_disputed_mark_offset (region, FALSE, &dx, &dy);
+              sitrep_kind_style_draw_disputed_mark (cr, px + dx, py + dy);
+            }
+        }
       if (boxes != NULL)
         {
           double r = SITREP_PIN_RADIUS + 2;

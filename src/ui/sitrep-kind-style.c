@@ -184,6 +184,239 @@ sitrep_kind_style_draw_pin (cairo_t         *cr,
   cairo_restore (cr);
 }
 
+/* A region's mark at its centre: a small disc with a dashed ring of the kind's colour, so
+ * that it reads as "about here, somewhere around" and never as a located pin; filled
+ * with the kind's colour and a white glyph, or white with the glyph in colour (hedged). */
+void
+sitrep_kind_style_draw_region_mark (cairo_t         *cr,
+                                    SitrepEventKind  kind,
+                                    double           cx,
+                                    double           cy,
+                                    double           radius,
+                                    gboolean         hollow,
+                                    gboolean         selected)
+{
+  static const double dashes[] = { 3.0, 2.0 };
+  GdkRGBA color;
+
+  sitrep_kind_style_get_color (kind, &color);
+  cairo_save (cr);
+
+  if (selected)
+    {
+      cairo_arc (cr, cx, cy, radius + 4.5, 0, 2 * G_PI);
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.6);
+      cairo_fill (cr);
+      cairo_arc (cr, cx, cy, radius + 3.5, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 0xf6 / 255.0, 0xd3 / 255.0, 0x2d / 255.0);
+      cairo_fill (cr);
+    }
+
+  cairo_arc (cr, cx, cy, radius + 1.0, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
+  cairo_fill (cr);
+  cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill (cr);
+
+  /* The dashed ring, as the region's outline. */
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_set_line_width (cr, 1.6);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_arc (cr, cx, cy, radius - 1.0, 0, 2 * G_PI);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  if (hollow)
+    draw_glyph (cr, kind, cx, cy, radius * 0.45);
+  else
+    {
+      cairo_arc (cr, cx, cy, radius * 0.62, 0, 2 * G_PI);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      draw_glyph (cr, kind, cx, cy, radius * 0.4);
+    }
+
+  cairo_restore (cr);
+}
+
+void
+sitrep_kind_style_draw_halo (cairo_t         *cr,
+                             SitrepEventKind  kind,
+                             double           cx,
+                             double           cy,
+                             double           radius)
+{
+  cairo_pattern_t *gradient;
+  GdkRGBA color;
+
+  sitrep_kind_style_get_color (kind, &color);
+  gradient = cairo_pattern_create_radial (cx, cy, 0, cx, cy, radius);
+  /* Strongest under the pin, fading out well before the edge: a soft "about here". */
+  cairo_pattern_add_color_stop_rgba (gradient, 0.0, color.red, color.green, color.blue, 0.55);
+  cairo_pattern_add_color_stop_rgba (gradient, 0.45, color.red, color.green, color.blue, 0.38);
+  cairo_pattern_add_color_stop_rgba (gradient, 1.0, color.red, color.green, color.blue, 0.0);
+  cairo_save (cr);
+  cairo_set_source (cr, gradient);
+  cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  cairo_pattern_destroy (gradient);
+}
+
+void
+sitrep_kind_style_draw_disputed_mark (cairo_t *cr,
+                                      double   cx,
+                                      double   cy)
+{
+  double r = SITREP_DISPUTED_MARK_RADIUS;
+
+  cairo_save (cr);
+  cairo_arc (cr, cx, cy, r + 1.0, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.55);
+  cairo_fill (cr);
+  cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill (cr);
+  /* GNOME red 4 on white, an exclamation mark of two shapes (no font needed). */
+  cairo_arc (cr, cx, cy, r - 1.0, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 0xc0 / 255.0, 0x1c / 255.0, 0x28 / 255.0);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, cx - 0.75, cy - r * 0.62, 1.5, r * 0.78);
+  cairo_fill (cr);
+  cairo_rectangle (cr, cx - 0.75, cy + r * 0.32, 1.5, 1.5);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+double
+sitrep_kind_style_ground_to_px (double lat,
+                                double metres,
+                                double world_px)
+{
+  /* The equator's length over the map's width, shrunk by cos (lat) as Mercator does. */
+  double metres_per_px = 40075016.686 * cos (CLAMP (lat, -85.0511287798, 85.0511287798) * G_PI / 180.0)
+                         / world_px;
+
+  return metres / metres_per_px;
+}
+
+void
+sitrep_kind_style_draw_region_fill (cairo_t         *cr,
+                                    SitrepEventKind  kind,
+                                    double           cx,
+                                    double           cy,
+                                    double           radius)
+{
+  GdkRGBA color;
+
+  sitrep_kind_style_get_color (kind, &color);
+  cairo_save (cr);
+  cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+void
+sitrep_kind_style_draw_region_outline (cairo_t         *cr,
+                                       SitrepEventKind  kind,
+                                       double           cx,
+                                       double           cy,
+                                       double           radius)
+{
+  double circumference = 2 * G_PI * radius;
+  guint n_dashes = CLAMP ((guint) round (circumference / 12.0), 12, 160);
+  double period = circumference / n_dashes;
+  double dashes[2] = { period * 0.6, period * 0.4 };
+  GdkRGBA color;
+
+  /* As sitrep_kind_style_append_region_outline () draws it. */
+  sitrep_kind_style_get_color (kind, &color);
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.85);
+  cairo_set_line_width (cr, 2.0);
+  cairo_set_dash (cr, dashes, 2, period * 0.3);
+  cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+void
+sitrep_kind_style_disputed_mark_offset (gboolean  region,
+                                        gboolean  selected,
+                                        float    *dx,
+                                        float    *dy)
+{
+  double r = region ? (selected ? SITREP_REGION_MARK_SELECTED_RADIUS : SITREP_REGION_MARK_RADIUS)
+                    : (selected ? SITREP_PIN_SELECTED_RADIUS : SITREP_PIN_RADIUS);
+
+  /* On the rim, at the upper right (45°). */
+  *dx = (float) (r * 0.72);
+  *dy = (float) (-r * 0.72);
+}
+
+typedef enum
+{
+  SYMBOL_PIN,
+  SYMBOL_REGION_MARK,
+  SYMBOL_HALO,
+  SYMBOL_DISPUTED,
+} Symbol;
+
+/* Draws one symbol centred in a new texture of logical size `logical` (device pixels:
+ * logical × scale). */
+static GdkTexture *
+render_symbol (Symbol           symbol,
+               SitrepEventKind  kind,
+               gboolean         hollow,
+               gboolean         selected,
+               int              logical,
+               int              scale)
+{
+  int px = logical * MAX (scale, 1);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  g_autoptr (GBytes) bytes = NULL;
+  GdkTexture *texture;
+  double c = logical / 2.0;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, px, px);
+  cr = cairo_create (surface);
+  cairo_scale (cr, MAX (scale, 1), MAX (scale, 1));
+  switch (symbol)
+    {
+    case SYMBOL_PIN:
+      sitrep_kind_style_draw_pin (cr, kind, c, c,
+                                  selected ? SITREP_PIN_SELECTED_RADIUS : SITREP_PIN_RADIUS,
+                                  hollow, selected);
+      break;
+    case SYMBOL_REGION_MARK:
+      sitrep_kind_style_draw_region_mark (cr, kind, c, c,
+                                          selected ? SITREP_REGION_MARK_SELECTED_RADIUS
+                                                   : SITREP_REGION_MARK_RADIUS,
+                                          hollow, selected);
+      break;
+    case SYMBOL_HALO:
+      sitrep_kind_style_draw_halo (cr, kind, c, c, c);
+      break;
+    case SYMBOL_DISPUTED:
+    default:
+      sitrep_kind_style_draw_disputed_mark (cr, c, c);
+      break;
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * px);
+  texture = gdk_memory_texture_new (px, px, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
 GdkTexture *
 sitrep_kind_style_render_pin (SitrepEventKind  kind,
                               gboolean         hollow,
@@ -193,26 +426,130 @@ sitrep_kind_style_render_pin (SitrepEventKind  kind,
 {
   double radius = selected ? SITREP_PIN_SELECTED_RADIUS : SITREP_PIN_RADIUS;
   int logical = 2 * (int) ceil (radius + (selected ? 5.5 : 2.5));
-  int px = logical * MAX (scale, 1);
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  g_autoptr (GBytes) bytes = NULL;
-  GdkTexture *texture;
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, px, px);
-  cr = cairo_create (surface);
-  cairo_scale (cr, MAX (scale, 1), MAX (scale, 1));
-  sitrep_kind_style_draw_pin (cr, kind, logical / 2.0, logical / 2.0, radius, hollow, selected);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * px);
-  texture = gdk_memory_texture_new (px, px, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-  cairo_surface_destroy (surface);
 
   if (size)
     *size = logical;
-  return texture;
+  return render_symbol (SYMBOL_PIN, kind, hollow, selected, logical, scale);
+}
+
+GdkTexture *
+sitrep_kind_style_render_region_mark (SitrepEventKind  kind,
+                                      gboolean         hollow,
+                                      gboolean         selected,
+                                      int              scale,
+                                      int             *size)
+{
+  double radius = selected ? SITREP_REGION_MARK_SELECTED_RADIUS : SITREP_REGION_MARK_RADIUS;
+  int logical = 2 * (int) ceil (radius + (selected ? 5.5 : 2.0));
+
+  if (size)
+    *size = logical;
+  return render_symbol (SYMBOL_REGION_MARK, kind, hollow, selected, logical, scale);
+}
+
+GdkTexture *
+sitrep_kind_style_render_halo (SitrepEventKind kind,
+                               int             scale)
+{
+  /* At its smallest size it is drawn unscaled (the cheap case, at every zoom up to 10);
+   * larger, it is scaled up: the gradient has no edge to blur. */
+  return render_symbol (SYMBOL_HALO, kind, FALSE, FALSE, 2 * SITREP_HALO_MIN_RADIUS, scale);
+}
+
+GdkTexture *
+sitrep_kind_style_render_disputed_mark (int  scale,
+                                        int *size)
+{
+  int logical = 2 * (int) ceil (SITREP_DISPUTED_MARK_RADIUS + 1.5);
+
+  if (size)
+    *size = logical;
+  return render_symbol (SYMBOL_DISPUTED, SITREP_KIND_OTHER, FALSE, FALSE, logical, scale);
+}
+
+void
+sitrep_kind_style_append_region_fill (GtkSnapshot           *snapshot,
+                                      SitrepEventKind        kind,
+                                      float                  x,
+                                      float                  y,
+                                      float                  radius,
+                                      const graphene_rect_t *visible)
+{
+  GskRoundedRect disc;
+  graphene_rect_t area;
+  GdkRGBA color;
+
+  sitrep_kind_style_get_color (kind, &color);
+  gsk_rounded_rect_init_from_rect (&disc, &GRAPHENE_RECT_INIT (x - radius, y - radius,
+                                                               2 * radius, 2 * radius), radius);
+  area = disc.bounds;
+  if (visible != NULL && !graphene_rect_intersection (&disc.bounds, visible, &area))
+    return;
+  gtk_snapshot_push_rounded_clip (snapshot, &disc);
+  gtk_snapshot_append_color (snapshot, &color, &area);
+  gtk_snapshot_pop (snapshot);
+}
+
+void
+sitrep_kind_style_append_region_outline (GtkSnapshot           *snapshot,
+                                         SitrepEventKind        kind,
+                                         float                  x,
+                                         float                  y,
+                                         float                  radius,
+                                         gboolean               selected,
+                                         const graphene_rect_t *visible)
+{
+  GdkRGBA dash;
+  double circumference = 2 * G_PI * radius;
+  guint n_dashes;
+  float dash_len, width = selected ? 3.0f : 2.0f;
+
+  sitrep_kind_style_get_color (kind, &dash);
+  dash.alpha = 0.85f;
+  if (visible != NULL
+      && (x + radius < visible->origin.x || y + radius < visible->origin.y
+          || x - radius > visible->origin.x + visible->size.width
+          || y - radius > visible->origin.y + visible->size.height))
+    return;
+
+  /* Short rotated bars around the circle, about 7 px on and 5 off on a region of a few
+   * hundred pixels; their number is bounded, so a region far larger than the map (at
+   * high zoom) costs no more than one that fits. A texture scaled with the zoom would
+   * thicken and blur the dashes instead. */
+  n_dashes = CLAMP ((guint) round (circumference / 12.0), 12, 160);
+  dash_len = (float) (circumference / n_dashes * 0.6);
+  for (guint k = 0; k < n_dashes; k++)
+    {
+      double a = 2 * G_PI * k / n_dashes;
+      float dx = x + radius * (float) cos (a);
+      float dy = y + radius * (float) sin (a);
+
+      if (visible != NULL
+          && (dx < visible->origin.x - dash_len || dy < visible->origin.y - dash_len
+              || dx > visible->origin.x + visible->size.width + dash_len
+              || dy > visible->origin.y + visible->size.height + dash_len))
+        continue;
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (dx, dy));
+      gtk_snapshot_rotate (snapshot, (float) (a * 180.0 / G_PI) + 90.0f);
+      gtk_snapshot_append_color (snapshot, &dash,
+                                 &GRAPHENE_RECT_INIT (-dash_len / 2, -width / 2, dash_len, width));
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+void
+sitrep_kind_style_append_region (GtkSnapshot           *snapshot,
+                                 SitrepEventKind        kind,
+                                 float                  x,
+                                 float                  y,
+                                 float                  radius,
+                                 gboolean               selected,
+                                 const graphene_rect_t *visible)
+{
+  gtk_snapshot_push_opacity (snapshot, selected ? SITREP_REGION_SELECTED_FILL_ALPHA
+                                                : SITREP_REGION_FILL_ALPHA);
+  sitrep_kind_style_append_region_fill (snapshot, kind, x, y, radius, visible);
+  gtk_snapshot_pop (snapshot);
+  sitrep_kind_style_append_region_outline (snapshot, kind, x, y, radius, selected, visible);
 }

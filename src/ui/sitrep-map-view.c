@@ -14,6 +14,7 @@
 
 #include "sitrep-basemap-layers.h"
 #include "sitrep-graticule-layer.h"
+#include "sitrep-map-legend.h"
 #include "sitrep-map-view.h"
 
 #define MIN_ZOOM 3
@@ -28,6 +29,8 @@ struct _SitrepMapView
   ShumateLicense *license;
   ShumateScale *scale;
   ShumateCompass *compass;
+  GtkMenuButton *legend_button;
+  SitrepMapLegend *legend;
 
   ShumateMapSource *reference_source;  /* projection and licence of the tiles */
   SitrepGraticuleLayer *graticule;
@@ -129,6 +132,7 @@ sitrep_map_view_class_init (SitrepMapViewClass *klass)
   g_type_ensure (SHUMATE_TYPE_LICENSE);
   g_type_ensure (SHUMATE_TYPE_SCALE);
   g_type_ensure (SHUMATE_TYPE_COMPASS);
+  g_type_ensure (SITREP_TYPE_MAP_LEGEND);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sitrep/Sitrep/sitrep-map-view.ui");
@@ -137,6 +141,8 @@ sitrep_map_view_class_init (SitrepMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepMapView, license);
   gtk_widget_class_bind_template_child (widget_class, SitrepMapView, scale);
   gtk_widget_class_bind_template_child (widget_class, SitrepMapView, compass);
+  gtk_widget_class_bind_template_child (widget_class, SitrepMapView, legend_button);
+  gtk_widget_class_bind_template_child (widget_class, SitrepMapView, legend);
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_in_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_out_clicked);
 
@@ -227,6 +233,20 @@ sitrep_map_view_set_store (SitrepMapView    *self,
     return;
   sitrep_pin_layer_set_store (self->pin_layer, store);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+GtkMenuButton *
+sitrep_map_view_get_legend_button (SitrepMapView *self)
+{
+  g_return_val_if_fail (SITREP_IS_MAP_VIEW (self), NULL);
+  return self->legend_button;
+}
+
+SitrepMapLegend *
+sitrep_map_view_get_legend (SitrepMapView *self)
+{
+  g_return_val_if_fail (SITREP_IS_MAP_VIEW (self), NULL);
+  return self->legend;
 }
 
 SitrepBasemapLayers *

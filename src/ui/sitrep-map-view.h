@@ -6,6 +6,7 @@
 
 #include "core/sitrep-event-store.h"
 #include "sitrep-basemap-layers.h"
+#include "sitrep-map-legend.h"
 #include "sitrep-pin-layer.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,10 @@ void              sitrep_map_view_set_store      (SitrepMapView    *self,
  * show is the basemap settings' choice (Preferences); downloads never block, and missing
  * tiles leave the offline map showing. */
 SitrepBasemapLayers *sitrep_map_view_get_basemap_layers (SitrepMapView *self);
+
+/* The "Map Legend" button over the map's corner, and the legend its popover shows. */
+GtkMenuButton    *sitrep_map_view_get_legend_button (SitrepMapView *self);
+SitrepMapLegend  *sitrep_map_view_get_legend     (SitrepMapView    *self);
 
 /* Moves the view at once, without animation. */
 void              sitrep_map_view_go_to          (SitrepMapView    *self,

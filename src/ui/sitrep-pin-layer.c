@@ -82,6 +82,12 @@ struct _SitrepPinLayer
   GdkTexture *textures[SITREP_N_KINDS][2][2]; /* [kind][hollow][selected] */
   int texture_size[2];                        /* logical size, [selected] */
   int texture_scale;
+  /* Uncertainty: precision 3's mark, precision 2's halo, the disputed badge. */
+  GdkTexture *region_marks[SITREP_N_KINDS][2][2];
+  int region_mark_size[2];
+  GdkTexture *halos[SITREP_N_KINDS];
+  GdkTexture *disputed_mark;
+  int disputed_mark_size;
 };
 
 G_DEFINE_FINAL_TYPE (SitrepPinLayer, sitrep_pin_layer, SHUMATE_TYPE_LAYER)
@@ -407,16 +413,21 @@ static void
 clear_textures (SitrepPinLayer *self)
 {
   for (guint k = 0; k < SITREP_N_KINDS; k++)
-    for (guint h = 0; h < 2; h++)
-      for (guint s = 0; s < 2; s++)
-        g_clear_object (&self->textures[k][h][s]);
+    {
+      for (guint h = 0; h < 2; h++)
+        for (guint s = 0; s < 2; s++)
+          {
+            g_clear_object (&self->textures[k][h][s]);
+            g_clear_object (&self->region_marks[k][h][s]);
+          }
+      g_clear_object (&self->halos[k]);
+    }
+  g_clear_object (&self->disputed_mark);
 }
 
-static GdkTexture *
-get_texture (SitrepPinLayer *self,
-             guint           kind,
-             gboolean        hollow,
-             gboolean        selected)
+/* Drops every texture when the scale factor changed; returns it. */
+static int
+check_scale (SitrepPinLayer *self)
 {
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
 
@@ -425,6 +436,17 @@ get_texture (SitrepPinLayer *self,
       clear_textures (self);
       self->texture_scale = scale;
     }
+  return scale;
+}
+
+static GdkTexture *
+get_texture (SitrepPinLayer *self,
+             guint           kind,
+             gboolean        hollow,
+             gboolean        selected)
+{
+  int scale = check_scale (self);
+
   if (kind >= SITREP_N_KINDS)
     kind = SITREP_KIND_OTHER;
   if (self->textures[kind][hollow][selected] == NULL)
@@ -434,6 +456,83 @@ get_texture (SitrepPinLayer *self,
   return self->textures[kind][hollow][selected];
 }
 
+static GdkTexture *
+get_region_mark (SitrepPinLayer *self,
+                 guint           kind,
+                 gboolean        hollow,
+                 gboolean        selected)
+{
+  int scale = check_scale (self);
+
+  if (kind >= SITREP_N_KINDS)
+    kind = SITREP_KIND_OTHER;
+  if (self->region_marks[kind][hollow][selected] == NULL)
+    self->region_marks[kind][hollow][selected] =
+      sitrep_kind_style_render_region_mark (kind, hollow, selected, scale,
+                                            &self->region_mark_size[selected]);
+  return self->region_marks[kind][hollow][selected];
+}
+
+static GdkTexture *
+get_halo (SitrepPinLayer *self,
+          guint           kind)
+{
+  int scale = check_scale (self);
+
+  if (kind >= SITREP_N_KINDS)
+    kind = SITREP_KIND_OTHER;
+  if (self->halos[kind] == NULL)
+    self->halos[kind] = sitrep_kind_style_render_halo (kind, scale);
+  return self->halos[kind];
+}
+
+static GdkTexture *
+get_disputed_mark (SitrepPinLayer *self)
+{
+  int scale = check_scale (self);
+
+  if (self->disputed_mark == NULL)
+    self->disputed_mark = sitrep_kind_style_render_disputed_mark (scale, &self->disputed_mark_size);
+  return self->disputed_mark;
+}
+
+static inline guint
+pin_precision (const SitrepEventColumns *columns,
+               guint                     index)
+{
+  guint precision = columns->flags[index] & SITREP_EVENT_FLAG_GEO_PRECISION_MASK;
+
+  return precision == 0 ? SITREP_GEO_PRECISION_SETTLEMENT : precision;
+}
+
+/* metres on the ground at latitude lat, in pixels of the current zoom (Web Mercator). */
+static inline double
+ground_to_px (const Projection *p,
+              double            lat,
+              double            metres)
+{
+  return sitrep_kind_style_ground_to_px (lat, metres, p->world);
+}
+
+/* A region's radius in pixels: SITREP_REGION_RADIUS_M on the ground, so that it grows
+ * with the zoom like the map does, but never smaller than a mark and its ring. */
+static inline float
+region_radius (const Projection *p,
+               double            lat)
+{
+  return (float) MAX (ground_to_px (p, lat, SITREP_REGION_RADIUS_M), SITREP_REGION_MIN_RADIUS);
+}
+
+/* A halo's radius: "near" means within a few km, so SITREP_HALO_RADIUS_M on the ground,
+ * but at least SITREP_HALO_MIN_RADIUS so it shows at low zoom. */
+static inline float
+halo_radius (const Projection *p,
+             double            lat)
+{
+  return (float) MAX (ground_to_px (p, lat, SITREP_HALO_RADIUS_M), SITREP_HALO_MIN_RADIUS);
+}
+
+/* The pin, or for precision 3 the region's small mark, and the disputed badge. */
 static void
 append_pin (SitrepPinLayer           *self,
             GtkSnapshot              *snapshot,
@@ -442,14 +541,124 @@ append_pin (SitrepPinLayer           *self,
             gboolean                  selected)
 {
   guint kind = columns->kind[pin->index];
-  gboolean hollow = (columns->flags[pin->index] & SITREP_EVENT_FLAG_HEDGED) != 0;
-  GdkTexture *texture = get_texture (self, kind, hollow, selected);
-  float size = self->texture_size[selected];
-  /* Whole device pixels keep the texture sharp. */
-  float x = roundf (pin->x - size / 2.0f);
-  float y = roundf (pin->y - size / 2.0f);
+  guint8 flags = columns->flags[pin->index];
+  gboolean hollow = (flags & SITREP_EVENT_FLAG_HEDGED) != 0;
+  gboolean region = pin_precision (columns, pin->index) == SITREP_GEO_PRECISION_REGION;
+  GdkTexture *texture;
+  float size, x, y;
 
+  if (region)
+    {
+      texture = get_region_mark (self, kind, hollow, selected);
+      size = self->region_mark_size[selected];
+    }
+  else
+    {
+      texture = get_texture (self, kind, hollow, selected);
+      size = self->texture_size[selected];
+    }
+  /* Whole device pixels keep the texture sharp. */
+  x = roundf (pin->x - size / 2.0f);
+  y = roundf (pin->y - size / 2.0f);
   gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (x, y, size, size));
+
+  if (flags & SITREP_EVENT_FLAG_DISPUTED)
+    {
+      GdkTexture *mark = get_disputed_mark (self);
+      float msize = self->disputed_mark_size;
+      float dx, dy, mx, my;
+
+      sitrep_kind_style_disputed_mark_offset (region, selected, &dx, &dy);
+      mx = roundf (pin->x + dx - msize / 2.0f);
+      my = roundf (pin->y + dy - msize / 2.0f);
+      gtk_snapshot_append_texture (snapshot, mark, &GRAPHENE_RECT_INIT (mx, my, msize, msize));
+    }
+}
+
+/* Regions of the precision-3 events of one pass, under everything else.
+ *
+ * So that regions never flood the map:
+ * - events of one kind at one spot (all "somewhere in Kharkiv Oblast") share one region;
+ * - all fills are drawn opaque inside one opacity group, so overlapping regions make one
+ *   translucent area rather than stacking into an opaque one;
+ * - when the view is dense enough to form clusters, and beyond MAX_REGIONS, regions show
+ *   as their marks only (still not a pin); a selected region always shows its area. */
+#define MAX_REGIONS 48
+
+typedef struct
+{
+  float x, y, r;
+  guint8 kind;
+} Region;
+
+static void
+append_regions (SitrepPinLayer           *self,
+                GtkSnapshot              *snapshot,
+                const SitrepEventColumns *columns,
+                const Projection         *p,
+                gboolean                  faded,
+                guint                     skip)
+{
+  g_autoptr (GHashTable) seen = NULL;
+  Region regions[MAX_REGIONS];
+  guint n = 0;
+  graphene_rect_t visible = GRAPHENE_RECT_INIT (0, 0, (float) p->width, (float) p->height);
+
+  if (self->clusters->len > 0)
+    return;
+  for (guint i = 0; i < self->visible->len && n < MAX_REGIONS; i++)
+    {
+      const VisiblePin *pin = &g_array_index (self->visible, VisiblePin, i);
+      guint kind;
+      guint64 key;
+
+      if (pin->faded != faded || pin->index == skip
+          || pin_precision (columns, pin->index) != SITREP_GEO_PRECISION_REGION)
+        continue;
+      kind = columns->kind[pin->index];
+      key = ((guint64) (guint32) lroundf (pin->x) << 32) | (guint32) (lroundf (pin->y) * 16 + (long) kind);
+      if (seen == NULL)
+        seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      if (g_hash_table_contains (seen, &key))
+        continue;
+      g_hash_table_add (seen, g_memdup2 (&key, sizeof key));
+      regions[n].x = pin->x;
+      regions[n].y = pin->y;
+      regions[n].r = region_radius (p, columns->lat[pin->index]);
+      regions[n].kind = (guint8) kind;
+      n++;
+    }
+  if (n == 0)
+    return;
+
+  gtk_snapshot_push_opacity (snapshot, SITREP_REGION_FILL_ALPHA);
+  for (guint k = 0; k < n; k++)
+    sitrep_kind_style_append_region_fill (snapshot, regions[k].kind, regions[k].x, regions[k].y,
+                                          regions[k].r, &visible);
+  gtk_snapshot_pop (snapshot);
+  for (guint k = 0; k < n; k++)
+    sitrep_kind_style_append_region_outline (snapshot, regions[k].kind, regions[k].x, regions[k].y,
+                                             regions[k].r, FALSE, &visible);
+}
+
+static void
+append_halo (SitrepPinLayer           *self,
+             GtkSnapshot              *snapshot,
+             const SitrepEventColumns *columns,
+             const Projection         *p,
+             const VisiblePin         *pin)
+{
+  float r = halo_radius (p, columns->lat[pin->index]);
+  float x = pin->x - r, y = pin->y - r;
+
+  /* At its smallest, on whole pixels and unscaled, as the pins: the cheap case. */
+  if (r <= SITREP_HALO_MIN_RADIUS)
+    {
+      x = roundf (x);
+      y = roundf (y);
+    }
+  gtk_snapshot_append_texture (snapshot, get_halo (self, columns->kind[pin->index]),
+                               &GRAPHENE_RECT_INIT (x, y, 2 * r, 2 * r));
 }
 
 static void
@@ -460,19 +669,23 @@ sitrep_pin_layer_snapshot (GtkWidget   *widget,
   const SitrepEventColumns *columns;
   const VisiblePin *selected = NULL;
   const VisibleCluster *hovered_cluster = NULL;
+  Projection p;
 
   collect (self);
   if (self->visible->len == 0 && self->clusters->len == 0)
     return;
+  if (!projection_init (self, &p))
+    return;
 
   columns = sitrep_event_store_get_columns (self->store);
-  /* Faded first, under everything else. */
+  /* Faded first, under everything else. In each pass: regions, clusters, halos, pins. */
   for (guint pass = 0; pass < 2; pass++)
     {
       gboolean faded = pass == 0;
 
       if (faded)
         gtk_snapshot_push_opacity (snapshot, FADED_OPACITY);
+      append_regions (self, snapshot, columns, &p, faded, faded ? G_MAXUINT : self->selected);
       for (guint i = 0; i < self->clusters->len; i++)
         {
           const VisibleCluster *cl = &g_array_index (self->clusters, VisibleCluster, i);
@@ -488,6 +701,15 @@ sitrep_pin_layer_snapshot (GtkWidget   *widget,
           sitrep_kind_style_get_color (cl->kind, &color);
           sitrep_cluster_bubbles_append (self->bubbles, snapshot, cl->x, cl->y, cl->n_members,
                                          &color, hovered, 1.0f);
+        }
+      /* Halos under all pins, so that no halo dims a neighbouring pin. */
+      for (guint i = 0; i < self->visible->len; i++)
+        {
+          const VisiblePin *pin = &g_array_index (self->visible, VisiblePin, i);
+
+          if (pin->faded == faded && (faded || pin->index != self->selected)
+              && pin_precision (columns, pin->index) == SITREP_GEO_PRECISION_NEAR)
+            append_halo (self, snapshot, columns, &p, pin);
         }
       /* One texture node per pin; the selected pin last, on top of its neighbours. */
       for (guint i = 0; i < self->visible->len; i++)
@@ -506,7 +728,27 @@ sitrep_pin_layer_snapshot (GtkWidget   *widget,
     }
   (void) hovered_cluster;
   if (selected)
-    append_pin (self, snapshot, columns, selected, TRUE);
+    {
+      switch (pin_precision (columns, selected->index))
+        {
+        case SITREP_GEO_PRECISION_REGION:
+          {
+            graphene_rect_t visible = GRAPHENE_RECT_INIT (0, 0, (float) p.width, (float) p.height);
+
+            sitrep_kind_style_append_region (snapshot, columns->kind[selected->index],
+                                             selected->x, selected->y,
+                                             region_radius (&p, columns->lat[selected->index]),
+                                             TRUE, &visible);
+          }
+          break;
+        case SITREP_GEO_PRECISION_NEAR:
+          append_halo (self, snapshot, columns, &p, selected);
+          break;
+        default:
+          break;
+        }
+      append_pin (self, snapshot, columns, selected, TRUE);
+    }
 }
 
 /* The cluster (not faded) under (x, y), or NULL. Call after collect (). */
