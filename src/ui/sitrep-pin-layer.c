@@ -1072,6 +1072,21 @@ sitrep_pin_layer_get_n_clusters (SitrepPinLayer *self)
 }
 
 guint
+sitrep_pin_layer_get_n_faded (SitrepPinLayer *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (SITREP_IS_PIN_LAYER (self), 0);
+  collect (self);
+  for (guint i = 0; i < self->visible->len; i++)
+    n += g_array_index (self->visible, VisiblePin, i).faded;
+  for (guint i = 0; i < self->clusters->len; i++)
+    if (g_array_index (self->clusters, VisibleCluster, i).faded)
+      n += g_array_index (self->clusters, VisibleCluster, i).n_members;
+  return n;
+}
+
+guint
 sitrep_pin_layer_get_n_drawn (SitrepPinLayer *self)
 {
   guint n = 0;

@@ -42,7 +42,7 @@ struct _SitrepTimeline
   SitrepEventStore *store;
   gulong changed_id;
   const SitrepEventColumns *columns;
-  SitrepHistogramIndex *index;
+  const SitrepHistogramIndex *index;  /* the store's, built by its loader */
   GTimeZone *tz;
   gint64 data_first;
   gint64 data_last;
@@ -322,7 +322,7 @@ fit_view (SitrepTimeline *self)
 static void
 reload_columns (SitrepTimeline *self)
 {
-  g_clear_pointer (&self->index, sitrep_histogram_index_free);
+  self->index = NULL;
   self->columns = NULL;
   self->data_first = self->data_last = 0;
   if (self->store != NULL)
@@ -330,7 +330,7 @@ reload_columns (SitrepTimeline *self)
       self->columns = sitrep_event_store_get_columns (self->store);
       if (self->columns != NULL && self->columns->n_events > 0)
         {
-          self->index = sitrep_histogram_index_new (self->columns);
+          self->index = sitrep_event_store_get_histogram_index (self->store);
           sitrep_event_store_get_range (self->store, &self->data_first, &self->data_last);
         }
     }
@@ -1325,7 +1325,7 @@ sitrep_timeline_finalize (GObject *object)
 {
   SitrepTimeline *self = SITREP_TIMELINE (object);
 
-  g_clear_pointer (&self->index, sitrep_histogram_index_free);
+  self->index = NULL;
   g_clear_pointer (&self->histogram, sitrep_histogram_free);
   g_clear_pointer (&self->highlight_counts, g_free);
   g_clear_pointer (&self->span_rects, g_array_unref);
