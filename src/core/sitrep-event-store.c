@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "sitrep-db-private.h"
@@ -37,6 +38,7 @@ typedef struct
   guint8 *kind;
   guint8 *flags;
   gint64 *id;
+  void *arena;                            /* when set, holds every array above */
   SitrepEventColumns view;                /* of these arrays, for histogram_index */
   SitrepHistogramIndex *histogram_index;  /* built by the loader, beside the columns */
   SitrepColumnCacheStatus cache_status;
@@ -78,18 +80,64 @@ columns_free (Columns *c)
 {
   if (c == NULL)
     return;
-  g_free (c->start);
-  g_free (c->end);
-  g_free (c->lat);
-  g_free (c->lon);
-  g_free (c->kind);
-  g_free (c->flags);
-  g_free (c->id);
+  if (c->arena != NULL)
+    free (c->arena);
+  else
+    {
+      g_free (c->start);
+      g_free (c->end);
+      g_free (c->lat);
+      g_free (c->lon);
+      g_free (c->kind);
+      g_free (c->flags);
+      g_free (c->id);
+    }
   g_clear_pointer (&c->histogram_index, sitrep_histogram_index_free);
   g_free (c);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Columns, columns_free)
+
+#define ARENA_ALIGN ((gsize) 2 << 20)
+#define ARRAY_ALIGN 64
+
+/* The first reservation puts every array in one block, aligned for huge pages where the
+ * system has them: a load writes hundreds of megabytes into fresh memory at 10M events,
+ * and a page fault per 4 KiB costs more than the copying (about 8 us each in a VM). */
+static gboolean
+columns_alloc_arena (Columns *c,
+                     guint    capacity)
+{
+  const gsize sizes[] = { sizeof (gint32), sizeof (gint32), sizeof (float), sizeof (float),
+                          sizeof (guint8), sizeof (guint8), sizeof (gint64) };
+  gsize offsets[G_N_ELEMENTS (sizes)];
+  gsize total = 0;
+  void *arena = NULL;
+  char *base;
+
+  for (gsize k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      offsets[k] = total;
+      total += (sizes[k] * capacity + ARRAY_ALIGN - 1) / ARRAY_ALIGN * ARRAY_ALIGN;
+    }
+  if (posix_memalign (&arena, total >= ARENA_ALIGN ? ARENA_ALIGN : ARRAY_ALIGN, total) != 0)
+    return FALSE;
+#ifdef MADV_HUGEPAGE
+  if (total >= ARENA_ALIGN)
+    madvise (arena, total / ARENA_ALIGN * ARENA_ALIGN, MADV_HUGEPAGE);
+#endif
+  base = arena;
+  c->arena = arena;
+  c->start = (gint32 *) (void *) (base + offsets[0]);
+  c->end = (gint32 *) (void *) (base + offsets[1]);
+  c->lat = (float *) (void *) (base + offsets[2]);
+  c->lon = (float *) (void *) (base + offsets[3]);
+  c->kind = (guint8 *) (base + offsets[4]);
+  c->flags = (guint8 *) (base + offsets[5]);
+  c->id = (gint64 *) (void *) (base + offsets[6]);
+  c->capacity = capacity;
+  return TRUE;
+}
 
 static void
 columns_reserve (Columns *c,
@@ -97,6 +145,30 @@ columns_reserve (Columns *c,
 {
   if (capacity <= c->capacity)
     return;
+  if (c->capacity == 0 && columns_alloc_arena (c, capacity))
+    return;
+  if (c->arena != NULL)
+    {
+      /* Outgrown (rows added between the count and the read): separate arrays again. */
+      Columns grown = { 0, };
+
+      grown.start = g_memdup2 (c->start, sizeof (gint32) * c->n);
+      grown.end = g_memdup2 (c->end, sizeof (gint32) * c->n);
+      grown.lat = g_memdup2 (c->lat, sizeof (float) * c->n);
+      grown.lon = g_memdup2 (c->lon, sizeof (float) * c->n);
+      grown.kind = g_memdup2 (c->kind, c->n);
+      grown.flags = g_memdup2 (c->flags, c->n);
+      grown.id = g_memdup2 (c->id, sizeof (gint64) * c->n);
+      free (c->arena);
+      c->arena = NULL;
+      c->start = grown.start;
+      c->end = grown.end;
+      c->lat = grown.lat;
+      c->lon = grown.lon;
+      c->kind = grown.kind;
+      c->flags = grown.flags;
+      c->id = grown.id;
+    }
   c->start = g_renew (gint32, c->start, capacity);
   c->end = g_renew (gint32, c->end, capacity);
   c->lat = g_renew (float, c->lat, capacity);
