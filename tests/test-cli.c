@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 
 #include "sitrep-db.h"
+#include "sitrep-db-schema.h"
 #include "sitrep-event-store.h"
 #include "sitrep-test-util.h"
 
@@ -86,7 +87,8 @@ test_info_json_sample (void)
   for (GList *l = members; l != NULL; l = l->next)
     g_assert_cmpstr (l->data, ==, expected[i++]);
 
-  g_assert_cmpint (json_object_get_int_member (object, "schema_version"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (object, "schema_version"), ==,
+                   SITREP_DB_SCHEMA_VERSION);
   g_assert_cmpint (json_object_get_int_member (object, "events"), >=, 60);
   g_assert_cmpint (json_object_get_int_member (object, "claims"), >,
                    json_object_get_int_member (object, "events"));
@@ -102,7 +104,7 @@ test_info_text (void)
 
   run_cli (&run, "info", sample_path (), NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "Schema version: 1"));
+  g_assert_nonnull (strstr (run.out, "Schema version: 2"));
   g_assert_nonnull (strstr (run.out, "2024-08-02 to 2024-12-31"));
 }
 

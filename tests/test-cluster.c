@@ -204,6 +204,102 @@ test_deterministic (void)
   fixture_clear (&f);
 }
 
+static guint
+first_start_at_least (const Fixture *f,
+                      gint64         rel)
+{
+  guint lo = 0, hi = f->n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if ((gint64) f->start[mid] < rel)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* run_summary () gives run ()'s clusters while the window slides, jumps, shrinks below a
+ * day and the mask changes; and the members it lists on demand are run ()'s. */
+static void
+test_summary_matches_exact (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(SitrepClusterer) exact = sitrep_clusterer_new ();
+  g_autoptr(SitrepClusterer) summary = sitrep_clusterer_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (66);
+  SitrepViewport vp = viewport (48.0, 35.0, 50.6, 38.6, 8);
+  guint64 *masks[2];
+  guint checked = 0;
+
+  fixture_fill (&f, 30000, 11);
+  /* Spans from a second to three and a half days, so that events start before the
+   * window and last into it. */
+  for (guint i = 0; i < f.n; i++)
+    f.end[i] = f.start[i] + 1 + (gint32) ((i * 7919u) % 7) * 43200;
+  f.c.max_duration = 6 * 43200 + 1;
+  for (guint m = 0; m < 2; m++)
+    {
+      masks[m] = g_new0 (guint64, (f.n + 63) / 64);
+      for (guint i = 0; i < f.n; i++)
+        if (g_rand_int_range (rand, 0, 4) != 0)
+          masks[m][i / 64] |= G_GUINT64_CONSTANT (1) << (i % 64);
+    }
+
+  for (guint step = 0; step < 120; step++)
+    {
+      const guint64 *mask = step < 40 ? NULL : masks[step < 80 ? 0 : 1];
+      gint64 rel_from, len, from, to;
+      guint begin, end, ne, ns, nm_e, nm_s;
+      const SitrepCluster *ce, *cs;
+      const guint *me, *ms;
+
+      if (step == 40 || step == 80)
+        sitrep_clusterer_invalidate (summary);
+      if (step % 3 == 0)
+        rel_from = g_rand_int_range (rand, -86400, 200 * 86400);   /* a jump */
+      else
+        rel_from = (gint64) (step % 40) * 130000 - 3600;            /* a slide */
+      len = step % 5 == 0 ? g_rand_int_range (rand, 1, 86400)        /* under a day */
+                          : g_rand_int_range (rand, 86400, 40 * 86400);
+      from = f.c.epoch + rel_from;
+      to = from + len;
+      end = first_start_at_least (&f, rel_from + len);
+      begin = first_start_at_least (&f, rel_from - f.c.max_duration + 1);
+      begin = MIN (begin, end);
+
+      ne = sitrep_clusterer_run (exact, &f.c, begin, end, from, to, mask, &vp, 56);
+      ns = sitrep_clusterer_run_summary (summary, &f.c, begin, end, from, to, mask, &vp, 56);
+      g_assert_cmpuint (ns, ==, ne);
+      ce = sitrep_clusterer_get_clusters (exact, NULL);
+      cs = sitrep_clusterer_get_clusters (summary, NULL);
+      me = sitrep_clusterer_get_members (exact, &nm_e);
+      for (guint k = 0; k < ne; k++)
+        {
+          g_assert_cmpuint (cs[k].n_members, ==, ce[k].n_members);
+          g_assert_cmpuint (cs[k].first_member, ==, ce[k].first_member);
+          g_assert_cmpuint (cs[k].representative, ==, me[ce[k].first_member]);
+          g_assert_cmpuint (cs[k].representative, ==, ce[k].representative);
+          g_assert_cmpuint (cs[k].kind, ==, ce[k].kind);
+          g_assert_cmpuint (cs[k].flags, ==, ce[k].flags);
+          g_assert_cmpfloat_with_epsilon (cs[k].x, ce[k].x, 1e-9);
+          g_assert_cmpfloat_with_epsilon (cs[k].y, ce[k].y, 1e-9);
+          checked += cs[k].n_members;
+        }
+      if (step % 10 == 0)
+        {
+          ms = sitrep_clusterer_get_members (summary, &nm_s);
+          g_assert_cmpmem (ms, nm_s * sizeof (guint), me, nm_e * sizeof (guint));
+        }
+    }
+  g_assert_cmpuint (checked, >, 50000);
+  g_free (masks[0]);
+  g_free (masks[1]);
+  fixture_clear (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,5 +309,6 @@ main (int   argc,
   g_test_add_func ("/cluster/conserved", test_conserved);
   g_test_add_func ("/cluster/viewport-and-mask", test_viewport_and_mask);
   g_test_add_func ("/cluster/deterministic", test_deterministic);
+  g_test_add_func ("/cluster/summary-matches-exact", test_summary_matches_exact);
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "sitrep-db-private.h"
+#include "sitrep-event-store.h"
 #include "sitrep-test-util.h"
 
 static SitrepPlace *
@@ -169,8 +170,9 @@ test_create_reopen (void)
   g_autofree char *missing_path = sitrep_test_tmp_path ("nowhere.sitrep");
   SitrepDbInfo info = { 0, };
 
-  g_assert_cmpint (sitrep_db_get_schema_version (db), ==, 1);
-  g_assert_cmpint (query_int (sitrep_db_get_handle (db), "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (sitrep_db_get_schema_version (db), ==, SITREP_DB_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (sitrep_db_get_handle (db), "PRAGMA user_version"), ==,
+                   SITREP_DB_SCHEMA_VERSION);
   g_assert_cmpint (query_int (sitrep_db_get_handle (db), "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpstr (sitrep_db_get_path (db), ==, path);
   g_clear_object (&db);
@@ -346,7 +348,7 @@ test_insert_load (void)
   g_assert_cmpint (by_uid->id, ==, event_id);
 
   g_assert_true (sitrep_db_get_info (db, &info, &error));
-  g_assert_cmpint (info.schema_version, ==, 1);
+  g_assert_cmpint (info.schema_version, ==, SITREP_DB_SCHEMA_VERSION);
   g_assert_cmpint (info.events, ==, 1);
   g_assert_cmpint (info.claims, ==, 2);
   g_assert_cmpint (info.documents, ==, 1);
@@ -785,7 +787,7 @@ test_crashed_writer (void)
 
   db = sitrep_db_open (path, SITREP_DB_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sitrep_db_get_schema_version (db), ==, 1);
+  g_assert_cmpint (sitrep_db_get_schema_version (db), ==, SITREP_DB_SCHEMA_VERSION);
   g_assert_cmpint (query_int (sitrep_db_get_handle (db),
                               "SELECT count(*) FROM events WHERE summary LIKE 'half-written%'"),
                    ==, 0);
@@ -812,8 +814,9 @@ test_migrate_empty_file (void)
 
   db = sitrep_db_open (path, SITREP_DB_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sitrep_db_get_schema_version (db), ==, 1);
-  g_assert_cmpint (query_int (sitrep_db_get_handle (db), "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (sitrep_db_get_schema_version (db), ==, SITREP_DB_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (sitrep_db_get_handle (db), "PRAGMA user_version"), ==,
+                   SITREP_DB_SCHEMA_VERSION);
   g_assert_cmpint (query_int (sitrep_db_get_handle (db),
                               "SELECT count(*) FROM event_kinds"), ==, SITREP_N_KINDS);
   g_assert_cmpint (query_int (sitrep_db_get_handle (db),
@@ -848,6 +851,96 @@ test_migrate_failure_rolls_back (void)
   sqlite3_close (handle);
 }
 
+/* A file of schema 1 with events: made as today's, then taken back to what version 1
+ * had (no events_version, no event_columns, no triggers). */
+static char *
+make_v1_collection (guint n_events)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = sitrep_test_tmp_path ("v1.sitrep");
+  g_autoptr (SitrepDb) db = sitrep_db_open (path, SITREP_DB_OPEN_CREATE, &error);
+  sqlite3 *handle;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_events; i++)
+    {
+      g_autoptr (SitrepEvent) event = make_event (0);
+      g_free (event->uid);
+      event->uid = g_strdup_printf ("v1-%u", i);
+      g_clear_pointer (&event->external_id, g_free);
+      event->start += i * 3600;
+      event->end = event->start + 60;
+      g_assert_cmpint (sitrep_db_insert_event (db, event, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  handle = sitrep_db_get_handle (db);
+  g_assert_cmpint (sqlite3_exec (handle,
+                                 "DROP TRIGGER events_version_insert;"
+                                 "DROP TRIGGER events_version_delete;"
+                                 "DROP TRIGGER events_version_update;"
+                                 "DROP TABLE events_version;"
+                                 "DROP TABLE event_columns;"
+                                 "PRAGMA user_version = 1;"
+                                 "PRAGMA journal_mode = DELETE;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_migrate_v1_to_v2 (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = make_v1_collection (40);
+  g_autofree char *before = sitrep_test_file_sha256 (path);
+  g_autofree char *after = NULL;
+  g_autoptr (SitrepDb) ro = NULL;
+  g_autoptr (SitrepDb) db = NULL;
+  g_autoptr (SitrepEventStore) store = sitrep_event_store_new ();
+  g_autoptr (SitrepEvent) first = NULL;
+
+  /* Read-only: schema 1 still loads, through the events table, and nothing is written. */
+  ro = sitrep_db_open (path, SITREP_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sitrep_db_get_schema_version (ro), ==, 1);
+  g_clear_object (&ro);
+  g_assert_true (sitrep_event_store_load (store, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sitrep_event_store_get_n_events (store), ==, 40);
+  g_assert_cmpint (sitrep_event_store_get_cache_status (store), ==, SITREP_COLUMN_CACHE_NONE);
+  first = sitrep_event_store_get_event (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first->uid, ==, "v1-0");
+  g_clear_object (&store);
+  after = sitrep_test_file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Read-write: migrated in place, every event kept, and the cache works from then on. */
+  db = sitrep_db_open (path, SITREP_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sitrep_db_get_schema_version (db), ==, 2);
+  g_assert_cmpint (query_int (sitrep_db_get_handle (db), "SELECT count(*) FROM events"), ==, 40);
+  g_assert_cmpint (query_int (sitrep_db_get_handle (db),
+                              "SELECT count(*) FROM event_columns"), ==, 0);
+  g_assert_cmpint (query_int (sitrep_db_get_handle (db),
+                              "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), ==, 3);
+  g_clear_object (&db);
+
+  store = sitrep_event_store_new ();
+  g_assert_true (sitrep_event_store_load (store, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sitrep_event_store_get_n_events (store), ==, 40);
+  g_assert_cmpint (sitrep_event_store_get_cache_status (store), ==,
+                   SITREP_COLUMN_CACHE_WRITTEN);
+  g_assert_true (sitrep_event_store_load (store, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sitrep_event_store_get_n_events (store), ==, 40);
+  g_assert_cmpint (sitrep_event_store_get_cache_status (store), ==, SITREP_COLUMN_CACHE_HIT);
+  g_clear_object (&first);
+  first = sitrep_event_store_get_event (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first->uid, ==, "v1-0");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -855,6 +948,7 @@ main (int   argc,
   sitrep_test_init (&argc, &argv);
 
   g_test_add_func ("/db/create-reopen", test_create_reopen);
+  g_test_add_func ("/db/migrate-v1-to-v2", test_migrate_v1_to_v2);
   g_test_add_func ("/db/insert-load", test_insert_load);
   g_test_add_func ("/db/uid-and-places", test_uid_and_places);
   g_test_add_func ("/db/search-cyrillic", test_search_cyrillic);

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-event-store.c: SitrepEventStore's columns, window queries, bbox, async load, on real files. */
 
+#include <inttypes.h>
 #include <sqlite3.h>
 
 #include "sitrep-db-private.h"
 #include "sitrep-event-store.h"
+#include "sitrep-histogram.h"
 #include "sitrep-test-util.h"
 
 #define DAY 86400
@@ -435,6 +437,188 @@ test_query_plan (void)
   g_assert_null (strstr (plan->str, "TEMP B-TREE"));
 }
 
+/* ---- The column cache ---- */
+
+static void
+assert_same_columns (SitrepEventStore *a,
+                     SitrepEventStore *b)
+{
+  const SitrepEventColumns *x = sitrep_event_store_get_columns (a);
+  const SitrepEventColumns *y = sitrep_event_store_get_columns (b);
+  guint n = x->n_events;
+
+  g_assert_cmpuint (x->n_events, ==, y->n_events);
+  g_assert_cmpint (x->epoch, ==, y->epoch);
+  g_assert_cmpint (x->max_duration, ==, y->max_duration);
+  g_assert_cmpmem (x->start, n * sizeof (gint32), y->start, n * sizeof (gint32));
+  g_assert_cmpmem (x->end, n * sizeof (gint32), y->end, n * sizeof (gint32));
+  g_assert_cmpmem (x->lat, n * sizeof (float), y->lat, n * sizeof (float));
+  g_assert_cmpmem (x->lon, n * sizeof (float), y->lon, n * sizeof (float));
+  g_assert_cmpmem (x->kind, n, y->kind, n);
+  g_assert_cmpmem (x->flags, n, y->flags, n);
+  g_assert_cmpmem (x->id, n * sizeof (gint64), y->id, n * sizeof (gint64));
+}
+
+/* Loads path with the cache, checks how the cache was used, and that the columns are
+ * those of a load that reads the events table and leaves the cache alone. */
+static void
+assert_cache_load (const char              *path,
+                   SitrepColumnCacheStatus  expected,
+                   guint                    n_events)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SitrepEventStore) cached = sitrep_event_store_new ();
+  g_autoptr (SitrepEventStore) direct = sitrep_event_store_new ();
+  guint32 counts[SITREP_N_KINDS] = { 0, };
+  guint32 total = 0;
+
+  sitrep_event_store_set_use_cache (direct, FALSE);
+  g_assert_true (sitrep_event_store_load (direct, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sitrep_event_store_get_cache_status (direct), ==, SITREP_COLUMN_CACHE_NONE);
+  g_assert_true (sitrep_event_store_load (cached, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sitrep_event_store_get_cache_status (cached), ==, expected);
+  g_assert_cmpuint (sitrep_event_store_get_n_events (cached), ==, n_events);
+  assert_same_columns (cached, direct);
+
+  /* The histogram's prefix sums come with the columns and count every event. */
+  g_assert_nonnull (sitrep_event_store_get_histogram_index (cached));
+  sitrep_histogram_index_count_before (sitrep_event_store_get_histogram_index (cached),
+                                       G_MAXINT64 / 4, counts);
+  for (guint k = 0; k < SITREP_N_KINDS; k++)
+    total += counts[k];
+  g_assert_cmpuint (total, ==, n_events);
+
+  /* And in the middle, where the index reads the columns: as a count by hand. */
+  if (n_events > 0)
+    {
+      const SitrepEventColumns *c = sitrep_event_store_get_columns (cached);
+      gint64 t = c->epoch + c->start[n_events / 2] + 1;
+      guint32 want[SITREP_N_KINDS] = { 0, };
+
+      memset (counts, 0, sizeof counts);
+      sitrep_histogram_index_count_before (sitrep_event_store_get_histogram_index (cached), t,
+                                           counts);
+      for (guint i = 0; i < n_events; i++)
+        if (c->epoch + c->start[i] < t)
+          want[c->kind[i]]++;
+      g_assert_cmpmem (counts, sizeof counts, want, sizeof want);
+    }
+}
+
+static void
+exec_on (const char *path,
+         const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SitrepDb) db = sitrep_db_open (path, SITREP_DB_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (sitrep_db_get_handle (db), sql, NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+}
+
+static void
+test_column_cache (void)
+{
+  const guint n_events = 3000;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (6);
+  g_autofree Spec *specs = g_new0 (Spec, n_events);
+  g_autofree char *path = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SitrepEventStore) store = NULL;
+  g_autoptr (SitrepDb) db = NULL;
+  g_autoptr (SitrepEvent) extra = sitrep_event_new ();
+  guint kept = 0;
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      specs[i].start = T0 + g_rand_int_range (rand, 0, 200) * (gint64) DAY / 2;
+      specs[i].end = specs[i].start + g_rand_int_range (rand, 0, 5) * (gint64) DAY;
+      specs[i].lat = g_rand_double_range (rand, 44.3, 52.4);
+      specs[i].lon = g_rand_double_range (rand, 22.1, 40.3);
+      specs[i].kind = g_rand_int_range (rand, 0, SITREP_N_KINDS);
+    }
+  path = write_collection (specs, n_events);
+
+  /* The first load reads the events and stores the cache; the next one reads the cache. */
+  assert_cache_load (path, SITREP_COLUMN_CACHE_WRITTEN, n_events);
+  assert_cache_load (path, SITREP_COLUMN_CACHE_HIT, n_events);
+
+  /* An insert makes it stale: the new event is in the next load. */
+  db = sitrep_db_open (path, SITREP_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  extra->uid = g_strdup ("late");
+  extra->kind = SITREP_KIND_CAPTURE;
+  extra->start = T0 - 10 * DAY;  /* before every other: a new epoch */
+  extra->end = extra->start + 40 * DAY;
+  extra->lat = 49.7;
+  extra->lon = 37.6;
+  g_assert_cmpint (sitrep_db_insert_event (db, extra, &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  assert_cache_load (path, SITREP_COLUMN_CACHE_WRITTEN, n_events + 1);
+  store = load_store (path);
+  g_assert_cmpint (sitrep_event_store_get_cache_status (store), ==, SITREP_COLUMN_CACHE_HIT);
+  g_assert_cmpint (sitrep_event_store_get_columns (store)->id[0], ==, extra->id);
+  g_clear_object (&store);
+
+  /* Updates of loaded columns make it stale; an update of the summary does not. */
+  sql = g_strdup_printf ("UPDATE events SET start_time = start_time + 7200, "
+                         "end_time = end_time + 7200 WHERE id = %" PRId64, specs[5].id);
+  exec_on (path, sql);
+  assert_cache_load (path, SITREP_COLUMN_CACHE_WRITTEN, n_events + 1);
+  exec_on (path, "UPDATE events SET kind = 9 WHERE id % 7 = 0");
+  assert_cache_load (path, SITREP_COLUMN_CACHE_WRITTEN, n_events + 1);
+  exec_on (path, "UPDATE events SET lat = lat + 0.5, hedging = 2 WHERE id % 5 = 0");
+  assert_cache_load (path, SITREP_COLUMN_CACHE_WRITTEN, n_events + 1);
+  exec_on (path, "UPDATE events SET summary = 'changed' WHERE id % 3 = 0");
+  assert_cache_load (path, SITREP_COLUMN_CACHE_HIT, n_events + 1);
+
+  /* A delete makes it stale, and the deleted events are gone from the next load. */
+  exec_on (path, "DELETE FROM events WHERE id % 10 = 1");
+  kept = extra->id % 10 != 1;
+  for (guint i = 0; i < n_events; i++)
+    kept += specs[i].id % 10 != 1;
+  g_assert_cmpuint (kept, <, n_events);
+  assert_cache_load (path, SITREP_COLUMN_CACHE_WRITTEN, kept);
+  store = load_store (path);
+  for (guint i = 0; i < n_events; i++)
+    g_assert_true ((sitrep_event_store_find_id (store, specs[i].id) == G_MAXUINT) ==
+                   (specs[i].id % 10 == 1));
+  g_clear_object (&store);
+
+  /* A damaged cache (bytes changed behind the version's back) is not trusted. */
+  exec_on (path, "UPDATE event_columns SET data = randomblob(length(data)) WHERE name = 'kind'");
+  assert_cache_load (path, SITREP_COLUMN_CACHE_WRITTEN, kept);
+  exec_on (path, "UPDATE event_columns SET data = substr(data, 1, 10) WHERE name = 'lat'");
+  assert_cache_load (path, SITREP_COLUMN_CACHE_WRITTEN, kept);
+  exec_on (path, "DELETE FROM event_columns WHERE name = 'header'");
+  assert_cache_load (path, SITREP_COLUMN_CACHE_WRITTEN, kept);
+  assert_cache_load (path, SITREP_COLUMN_CACHE_HIT, kept);
+}
+
+/* An empty collection caches as well. */
+static void
+test_column_cache_empty (void)
+{
+  g_autofree char *path = write_collection (NULL, 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SitrepEventStore) store = sitrep_event_store_new ();
+
+  g_assert_true (sitrep_event_store_load (store, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sitrep_event_store_get_cache_status (store), ==,
+                   SITREP_COLUMN_CACHE_WRITTEN);
+  g_assert_true (sitrep_event_store_load (store, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sitrep_event_store_get_cache_status (store), ==, SITREP_COLUMN_CACHE_HIT);
+  g_assert_cmpuint (sitrep_event_store_get_n_events (store), ==, 0);
+  g_assert_null (sitrep_event_store_get_histogram_index (store));
+}
+
 /* ---- Async ---- */
 
 typedef struct
@@ -586,6 +770,8 @@ main (int   argc,
   g_test_add_func ("/event-store/flags", test_flags);
   g_test_add_func ("/event-store/property", test_property);
   g_test_add_func ("/event-store/query-plan", test_query_plan);
+  g_test_add_func ("/event-store/column-cache", test_column_cache);
+  g_test_add_func ("/event-store/column-cache-empty", test_column_cache_empty);
   g_test_add_func ("/event-store/async", test_async);
   g_test_add_func ("/event-store/async-cancel-and-errors", test_async_cancel_and_errors);
 

@@ -12,6 +12,7 @@
 #include "sitrep-db.h"
 #include "sitrep-event-list.h"
 #include "sitrep-histogram.h"
+#include "sitrep-preferences.h"
 #include "sitrep-test-util.h"
 #include "sitrep-timeline.h"
 #include "sitrep-timeline-link.h"
@@ -430,6 +431,64 @@ test_selection_and_filter (void)
   iterate_for (20);
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The switch in Preferences fades the pins near the window in and out, live. */
+static void
+test_fade_preference (void)
+{
+  SitrepPinLayer *layer = sitrep_map_view_get_pin_layer (map_view);
+  SitrepPreferences *prefs;
+  GtkSwitch *fade;
+  guint visible, drawn;
+
+  sitrep_map_view_go_to (map_view, 49.7, 37.6, 9);
+  sitrep_timeline_set_window (timeline, first_day + 20 * 86400, first_day + 27 * 86400);
+  iterate_for (50);
+  visible = sitrep_pin_layer_get_n_visible (layer);
+  drawn = sitrep_pin_layer_get_n_drawn (layer);
+  g_assert_cmpuint (visible, >, 0);
+  g_assert_cmpuint (sitrep_pin_layer_get_n_faded (layer), ==, 0);
+
+  prefs = sitrep_preferences_new (GTK_WINDOW (window), NULL);
+  gtk_window_present (GTK_WINDOW (prefs));
+  iterate_for (50);
+  fade = GTK_SWITCH (find_widget_of_type (GTK_WIDGET (prefs), GTK_TYPE_SWITCH));
+  g_assert_nonnull (fade);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fade)));
+  g_assert_false (gtk_switch_get_active (fade));
+
+  /* On: the week before and after the window is drawn faded; the window's pins stay. */
+  gtk_switch_set_active (fade, TRUE);
+  iterate_for (50);
+  g_assert_true (sitrep_pin_layer_get_fade_outside_window (layer));
+  g_assert_cmpuint (sitrep_pin_layer_get_n_faded (layer), >, 0);
+  g_assert_cmpuint (sitrep_pin_layer_get_n_visible (layer), ==, visible);
+  g_assert_cmpuint (sitrep_pin_layer_get_n_drawn (layer), ==, drawn);
+
+  /* Off again: hidden. */
+  gtk_switch_set_active (fade, FALSE);
+  iterate_for (50);
+  g_assert_false (sitrep_pin_layer_get_fade_outside_window (layer));
+  g_assert_cmpuint (sitrep_pin_layer_get_n_faded (layer), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  iterate_for (20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,7 +498,7 @@ main (int   argc,
   int status;
 
   sitrep_test_init (&argc, &argv);
-  gtk_init ();
+  adw_init ();
   write_collection ();
   store = sitrep_event_store_new ();
   g_assert_true (sitrep_event_store_load (store, collection, NULL, NULL, NULL, &error));
@@ -475,6 +534,7 @@ main (int   argc,
   g_test_add_func ("/ui-timeline/pins-follow-brush", test_pins_follow_brush);
   g_test_add_func ("/ui-timeline/clusters", test_clusters);
   g_test_add_func ("/ui-timeline/selection-and-filter", test_selection_and_filter);
+  g_test_add_func ("/ui-timeline/fade-preference", test_fade_preference);
   status = g_test_run ();
 
   g_clear_object (&tl_link);

@@ -22,6 +22,7 @@ typedef struct
   double x, y;          /* mean position of the members, world coordinates */
   guint n_members;
   guint first_member;   /* offset into the members array */
+  guint representative; /* the smallest store index among the members */
   guint8 kind;          /* the most frequent SitrepEventKind among the members */
   guint8 flags;         /* OR of the members' SitrepEventFlags */
 } SitrepCluster;
@@ -47,6 +48,25 @@ guint                sitrep_clusterer_run          (SitrepClusterer          *se
                                                     const guint64            *mask,
                                                     const SitrepViewport     *viewport,
                                                     double                    cell_px);
+/* The same clusters as run() (positions equal up to rounding), without listing the
+ * members: the sums of whole days of the window are kept between calls, so that a
+ * window sliding over the same viewport only sums the days it has not seen (and the
+ * events cut by its edges, and those starting before it that last into it). The kept
+ * sums are for one set of columns, mask, viewport and cell size; they are dropped when
+ * any of those differ from the previous call (compared by pointer for the columns and
+ * mask: call sitrep_clusterer_invalidate() when their contents change in place).
+ * get_members() then lists the members with an exact run. */
+guint                sitrep_clusterer_run_summary  (SitrepClusterer          *self,
+                                                    const SitrepEventColumns *columns,
+                                                    guint                     begin,
+                                                    guint                     end,
+                                                    gint64                    from,
+                                                    gint64                    to,
+                                                    const guint64            *mask,
+                                                    const SitrepViewport     *viewport,
+                                                    double                    cell_px);
+/* Drops the per-day sums kept by run_summary(). */
+void                 sitrep_clusterer_invalidate   (SitrepClusterer          *self);
 const SitrepCluster *sitrep_clusterer_get_clusters (SitrepClusterer          *self,
                                                     guint                    *n_clusters);
 /* Store indices of all members, grouped by cluster. */

@@ -168,6 +168,36 @@ static const char migration_0_to_1[] =
   "  text, tokenize = 'unicode61 remove_diacritics 2'\n"
   ");\n";
 
+/* Schema 2: a cache of the event store's columns, so that a large collection loads
+ * with a few BLOB reads instead of a walk over the whole events index.
+ *
+ * events_version counts the changes to the columns the store loads; a trigger bumps it
+ * on every insert and delete, and on every update of one of those columns, whoever
+ * writes (Sitrep, an importer, the sqlite3 tool). event_columns holds one row per
+ * column of the store (see sitrep-event-store.c for the names and the byte layout),
+ * each stamped with the events_version it was built from: a row whose stamp differs
+ * from the current version is stale and ignored. Nothing else refers to these two
+ * tables; dropping their rows only makes the next load slower. */
+static const char migration_1_to_2[] =
+  "CREATE TABLE events_version (\n"
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  version INTEGER NOT NULL\n"
+  ");\n"
+  "INSERT INTO events_version VALUES (1, 1);\n"
+  "CREATE TRIGGER events_version_insert AFTER INSERT ON events\n"
+  "BEGIN UPDATE events_version SET version = version + 1; END;\n"
+  "CREATE TRIGGER events_version_delete AFTER DELETE ON events\n"
+  "BEGIN UPDATE events_version SET version = version + 1; END;\n"
+  "CREATE TRIGGER events_version_update AFTER UPDATE OF id, start_time, end_time, lat, lon,\n"
+  "  kind, hedging, disputed, geo_precision ON events\n"
+  "BEGIN UPDATE events_version SET version = version + 1; END;\n"
+  "CREATE TABLE event_columns (\n"
+  "  name TEXT PRIMARY KEY,\n"
+  "  events_version INTEGER NOT NULL,\n"
+  "  data BLOB NOT NULL\n"
+  ");\n";
+
 const char * const sitrep_db_migrations[SITREP_DB_SCHEMA_VERSION] = {
   migration_0_to_1,
+  migration_1_to_2,
 };

@@ -556,7 +556,7 @@ sitrep_db_open (const char         *path,
                        self->display_name);
           return NULL;
         }
-      if (fresh || version < SITREP_DB_SCHEMA_VERSION)
+      if (fresh || version < SITREP_DB_SCHEMA_VERSION_READABLE)
         {
           g_set_error (error, SITREP_DB_ERROR, SITREP_DB_ERROR_READ_ONLY,
                        _("“%s” uses an older format (schema %d): open it once for writing so "

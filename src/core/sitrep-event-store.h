@@ -41,6 +41,17 @@ typedef struct
   gint32 max_duration;   /* longest end - start, for window queries */
 } SitrepEventColumns;
 
+/* How the last load used the column cache of the collection (schema 2's event_columns). */
+typedef enum
+{
+  SITREP_COLUMN_CACHE_NONE = 0,  /* not used: schema 1, or turned off */
+  SITREP_COLUMN_CACHE_HIT,       /* loaded from the cache */
+  SITREP_COLUMN_CACHE_WRITTEN,   /* stale or missing: read the events, then stored it */
+  SITREP_COLUMN_CACHE_STALE,     /* stale or missing, and the file could not be written */
+} SitrepColumnCacheStatus;
+
+typedef struct _SitrepHistogramIndex SitrepHistogramIndex;
+
 /* progress is called from the loading thread with a fraction in [0, 1]; keep it cheap. */
 typedef void (*SitrepProgressFunc) (double fraction, gpointer user_data);
 
@@ -93,6 +104,15 @@ guint             sitrep_event_store_query        (SitrepEventStore    *self,
                                                    gint64               to,
                                                    const SitrepBBox    *bbox,
                                                    GArray              *out);
+/* The histogram's prefix sums over the loaded columns, built by the loader (in its
+ * worker thread for load_async) before ::changed; NULL when empty. */
+const SitrepHistogramIndex *sitrep_event_store_get_histogram_index (SitrepEventStore *self);
+/* Whether loads read and refresh the column cache (TRUE by default). When the cache is
+ * stale and the file writable, a load stores the columns it read for the next load. */
+void              sitrep_event_store_set_use_cache (SitrepEventStore  *self,
+                                                    gboolean           use_cache);
+SitrepColumnCacheStatus sitrep_event_store_get_cache_status (SitrepEventStore *self);
+
 /* Index of the event with this id, or G_MAXUINT. */
 guint             sitrep_event_store_find_id      (SitrepEventStore    *self,
                                                    gint64               id);

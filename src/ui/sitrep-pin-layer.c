@@ -69,8 +69,13 @@ struct _SitrepPinLayer
   GArray *visible;     /* of VisiblePin, from the last collect () */
   guint n_visible;     /* events (in pins or clusters) whose centre is inside the layer */
   GArray *clusters;    /* of VisibleCluster */
-  GArray *cluster_members;  /* guint store indices, runs per cluster */
+  GArray *cluster_members;  /* guint: the smallest store index of each cluster */
   SitrepClusterer *clusterer;
+  SitrepClusterer *member_clusterer;  /* lists a hovered cluster's members */
+  guint window_begin;  /* the last collect ()'s clustered window, for cluster_members () */
+  guint window_end;
+  gint64 window_from;
+  gint64 window_to;
   SitrepClusterBubbles *bubbles;
 
   GBytes *mask;        /* the filter: a bit per store index, NULL keeps all */
@@ -301,14 +306,26 @@ collect_clusters (SitrepPinLayer           *self,
   SitrepViewport vp = viewport_bounds (p, 0);
   const SitrepCluster *clusters;
   const guint *members;
-  guint n, n_members;
+  guint n, n_members = 0;
 
-  n = sitrep_clusterer_run (self->clusterer, c, begin, end, from, to, mask_bits (self), &vp,
-                            CLUSTER_CELL_PX);
+  /* Summed per day and kept while the view and filter stay: a sliding window only adds
+   * the days it has not seen. The members are listed only when asked for (hover). */
+  n = sitrep_clusterer_run_summary (self->clusterer, c, begin, end, from, to, mask_bits (self),
+                                    &vp, CLUSTER_CELL_PX);
+  /* A rotated map counts the members one by one (an exact run, same clusters). */
+  members = p->rotated && !faded ? sitrep_clusterer_get_members (self->clusterer, NULL) : NULL;
   clusters = sitrep_clusterer_get_clusters (self->clusterer, NULL);
-  members = sitrep_clusterer_get_members (self->clusterer, &n_members);
+  for (guint k = 0; k < n; k++)
+    n_members += clusters[k].n_members;
   if (!force && n_members <= CLUSTER_MIN_EVENTS)
     return FALSE;
+  if (!faded)
+    {
+      self->window_begin = begin;
+      self->window_end = end;
+      self->window_from = from;
+      self->window_to = to;
+    }
 
   for (guint k = 0; k < n; k++)
     {
@@ -318,16 +335,17 @@ collect_clusters (SitrepPinLayer           *self,
       project (p, cl->x, cl->y, &x, &y);
       if (cl->n_members == 1)
         {
-          VisiblePin pin = { (float) x, (float) y, members[cl->first_member], faded };
+          VisiblePin pin = { (float) x, (float) y, cl->representative, faded };
 
           g_array_append_val (self->visible, pin);
         }
       else
         {
+          /* Only the first (smallest) member is kept: it names the cluster. */
           VisibleCluster vc = { (float) x, (float) y, cl->n_members, self->cluster_members->len,
                                 cl->kind, faded };
 
-          g_array_append_vals (self->cluster_members, members + cl->first_member, cl->n_members);
+          g_array_append_val (self->cluster_members, cl->representative);
           g_array_append_val (self->clusters, vc);
         }
       if (faded)
@@ -335,7 +353,7 @@ collect_clusters (SitrepPinLayer           *self,
       if (!p->rotated)
         self->n_visible += cl->n_members;
       else
-        for (guint m = cl->first_member; m < cl->first_member + cl->n_members; m++)
+        for (guint m = cl->first_member, end_m = cl->first_member + cl->n_members; m < end_m; m++)
           {
             guint i = members[m];
             double ex, ey;
@@ -775,6 +793,40 @@ pick_cluster (SitrepPinLayer *self,
   return best;
 }
 
+/* The store indices of a cluster of the window (not faded) from the last collect (): the
+ * clusters are summed without their members, so they are listed here by an exact run. */
+static GArray *
+cluster_members (SitrepPinLayer       *self,
+                 const VisibleCluster *vc)
+{
+  guint representative = g_array_index (self->cluster_members, guint, vc->first_member);
+  const SitrepCluster *clusters;
+  const guint *members;
+  SitrepViewport vp;
+  Projection p;
+  GArray *out;
+  guint n;
+
+  if (self->store == NULL || vc->faded || !projection_init (self, &p))
+    return NULL;
+  if (self->member_clusterer == NULL)
+    self->member_clusterer = sitrep_clusterer_new ();
+  vp = viewport_bounds (&p, 0);
+  n = sitrep_clusterer_run (self->member_clusterer, sitrep_event_store_get_columns (self->store),
+                            self->window_begin, self->window_end, self->window_from,
+                            self->window_to, mask_bits (self), &vp, CLUSTER_CELL_PX);
+  clusters = sitrep_clusterer_get_clusters (self->member_clusterer, NULL);
+  members = sitrep_clusterer_get_members (self->member_clusterer, NULL);
+  for (guint k = 0; k < n; k++)
+    if (clusters[k].representative == representative)
+      {
+        out = g_array_sized_new (FALSE, FALSE, sizeof (guint), clusters[k].n_members);
+        g_array_append_vals (out, members + clusters[k].first_member, clusters[k].n_members);
+        return out;
+      }
+  return NULL;
+}
+
 static void
 set_hovered (SitrepPinLayer *self,
              const guint    *indices,
@@ -812,10 +864,16 @@ on_motion (GtkEventControllerMotion *motion,
       return;
     }
   cl = pick_cluster (self, x, y);
-  if (cl != NULL)
-    set_hovered (self, &g_array_index (self->cluster_members, guint, cl->first_member), cl->n_members);
-  else
+  if (cl == NULL)
     set_hovered (self, NULL, 0);
+  else if (self->hovered == NULL || self->hovered_n != cl->n_members ||
+           self->hovered_first != g_array_index (self->cluster_members, guint, cl->first_member))
+    {
+      g_autoptr(GArray) members = cluster_members (self, cl);
+
+      if (members != NULL)
+        set_hovered (self, (const guint *) (void *) members->data, members->len);
+    }
 }
 
 static void
@@ -863,6 +921,7 @@ sitrep_pin_layer_contains (GtkWidget *widget,
 static void
 on_store_changed (SitrepPinLayer *self)
 {
+  sitrep_clusterer_invalidate (self->clusterer);
   reproject (self);
   set_hovered (self, NULL, 0);
   sitrep_pin_layer_set_selected_index (self, G_MAXUINT);
@@ -979,6 +1038,7 @@ sitrep_pin_layer_finalize (GObject *object)
   g_array_unref (self->clusters);
   g_array_unref (self->cluster_members);
   g_clear_pointer (&self->clusterer, sitrep_clusterer_free);
+  g_clear_pointer (&self->member_clusterer, sitrep_clusterer_free);
   g_clear_pointer (&self->bubbles, sitrep_cluster_bubbles_free);
   g_clear_pointer (&self->mask, g_bytes_unref);
   g_clear_pointer (&self->hovered, g_array_unref);
@@ -1274,6 +1334,8 @@ sitrep_pin_layer_set_filter_mask (SitrepPinLayer *self,
   g_clear_pointer (&self->mask, g_bytes_unref);
   if (mask != NULL)
     self->mask = g_bytes_ref (mask);
+  /* A new mask may come at the old one's address: the kept sums are not for it. */
+  sitrep_clusterer_invalidate (self->clusterer);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1311,6 +1373,21 @@ sitrep_pin_layer_get_n_clusters (SitrepPinLayer *self)
   g_return_val_if_fail (SITREP_IS_PIN_LAYER (self), 0);
   collect (self);
   return self->clusters->len;
+}
+
+guint
+sitrep_pin_layer_get_n_faded (SitrepPinLayer *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (SITREP_IS_PIN_LAYER (self), 0);
+  collect (self);
+  for (guint i = 0; i < self->visible->len; i++)
+    n += g_array_index (self->visible, VisiblePin, i).faded;
+  for (guint i = 0; i < self->clusters->len; i++)
+    if (g_array_index (self->clusters, VisibleCluster, i).faded)
+      n += g_array_index (self->clusters, VisibleCluster, i).n_members;
+  return n;
 }
 
 guint

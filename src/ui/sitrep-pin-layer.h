@@ -62,6 +62,8 @@ GArray           *sitrep_pin_layer_get_hovered        (SitrepPinLayer   *self);
  * drawn in pins or clusters, not faded. */
 guint             sitrep_pin_layer_get_n_clusters     (SitrepPinLayer   *self);
 guint             sitrep_pin_layer_get_n_drawn        (SitrepPinLayer   *self);
+/* Events drawn faded (in pins or clusters): those near the window, with the fade on. */
+guint             sitrep_pin_layer_get_n_faded        (SitrepPinLayer   *self);
 /* What the pointer does at (x, y) in layer coordinates, for tests and keyboard: hover
  * (TRUE when over a pin or cluster) and click (select a pin, or zoom into a cluster). */
 gboolean          sitrep_pin_layer_hover_at           (SitrepPinLayer   *self,

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sitrep-preferences.c: the preferences window: the map's background. */
+/* sitrep-preferences.c: the preferences window: the map's background and its pins. */
 #define G_LOG_DOMAIN "sitrep-ui"
 
 #include "config.h"
@@ -20,6 +20,9 @@ struct _SitrepPreferences
   AdwActionRow *opacity_row;
   GtkScale *opacity_scale;
   AdwComboRow *dark_row;
+  AdwPreferencesGroup *pins_group;
+  GtkSwitch *fade_switch;
+  GSettings *timeline_settings;
   GtkNativeDialog *chooser;
   gboolean syncing;
 };
@@ -147,6 +150,7 @@ sitrep_preferences_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
+  g_clear_object (&self->timeline_settings);
   G_OBJECT_CLASS (sitrep_preferences_parent_class)->dispose (object);
 }
 
@@ -165,6 +169,8 @@ sitrep_preferences_class_init (SitrepPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepPreferences, opacity_row);
   gtk_widget_class_bind_template_child (widget_class, SitrepPreferences, opacity_scale);
   gtk_widget_class_bind_template_child (widget_class, SitrepPreferences, dark_row);
+  gtk_widget_class_bind_template_child (widget_class, SitrepPreferences, pins_group);
+  gtk_widget_class_bind_template_child (widget_class, SitrepPreferences, fade_switch);
 }
 
 static void
@@ -192,5 +198,35 @@ sitrep_preferences_new (GtkWindow *parent,
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected), self);
   g_signal_connect_swapped (self->dark_row, "notify::selected", G_CALLBACK (on_dark_selected), self);
   g_signal_connect_swapped (self->mbtiles_button, "clicked", G_CALLBACK (choose_mbtiles), self);
+  sitrep_preferences_set_timeline_settings (self, NULL);
   return self;
+}
+
+void
+sitrep_preferences_set_timeline_settings (SitrepPreferences *self,
+                                          GSettings         *settings)
+{
+  g_return_if_fail (SITREP_IS_PREFERENCES (self));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+
+  if (self->timeline_settings != NULL)
+    g_settings_unbind (self->fade_switch, "active");
+  g_clear_object (&self->timeline_settings);
+  if (settings != NULL)
+    self->timeline_settings = g_object_ref (settings);
+  else
+    {
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      if (source != NULL)
+        schema = g_settings_schema_source_lookup (source, SITREP_TIMELINE_SCHEMA_ID, TRUE);
+      if (schema != NULL)
+        self->timeline_settings = g_settings_new_full (schema, NULL, NULL);
+    }
+  /* Without the schema (an uninstalled build) there is nothing to remember it in. */
+  gtk_widget_set_visible (GTK_WIDGET (self->pins_group), self->timeline_settings != NULL);
+  if (self->timeline_settings != NULL)
+    g_settings_bind (self->timeline_settings, "fade-outside-window", self->fade_switch, "active",
+                     G_SETTINGS_BIND_DEFAULT);
 }

@@ -42,7 +42,7 @@ struct _SitrepTimeline
   SitrepEventStore *store;
   gulong changed_id;
   const SitrepEventColumns *columns;
-  SitrepHistogramIndex *index;
+  const SitrepHistogramIndex *index;  /* the store's, built by its loader */
   GTimeZone *tz;
   gint64 data_first;
   gint64 data_last;
@@ -65,6 +65,14 @@ struct _SitrepTimeline
   guint span_cover_len;
   gboolean dirty;
   gboolean highlight_dirty;
+  /* The bars and spans, rendered once per histogram: a frame that only moves the brush
+   * draws one texture instead of thousands of rectangles. */
+  GdkTexture *bars_texture;
+  GskRenderer *bars_renderer;
+  int bars_width;
+  int bars_height;
+  int bars_scale;
+  GdkRGBA bars_fg;
 
   DragMode drag_mode;
   double drag_x;
@@ -322,7 +330,7 @@ fit_view (SitrepTimeline *self)
 static void
 reload_columns (SitrepTimeline *self)
 {
-  g_clear_pointer (&self->index, sitrep_histogram_index_free);
+  self->index = NULL;
   self->columns = NULL;
   self->data_first = self->data_last = 0;
   if (self->store != NULL)
@@ -330,7 +338,7 @@ reload_columns (SitrepTimeline *self)
       self->columns = sitrep_event_store_get_columns (self->store);
       if (self->columns != NULL && self->columns->n_events > 0)
         {
-          self->index = sitrep_histogram_index_new (self->columns);
+          self->index = sitrep_event_store_get_histogram_index (self->store);
           sitrep_event_store_get_range (self->store, &self->data_first, &self->data_last);
         }
     }
@@ -484,6 +492,7 @@ compute_histogram (SitrepTimeline *self)
   guint width;
 
   g_clear_pointer (&self->histogram, sitrep_histogram_free);
+  g_clear_object (&self->bars_texture);
   g_array_set_size (self->span_rects, 0);
   self->dirty = FALSE;
   self->highlight_dirty = TRUE;
@@ -662,6 +671,153 @@ draw_axis (SitrepTimeline *self,
   g_object_unref (layout);
 }
 
+/* The bars, stacked by kind, and the spans above them, as render nodes. */
+static void
+append_bars (SitrepTimeline *self,
+             GtkSnapshot    *snapshot,
+             const GdkRGBA  *fg,
+             const GdkRGBA  *kind_colors,
+             double          x0,
+             double          x1,
+             double          bars_h,
+             double          bars_bottom)
+{
+  SitrepHistogram *h = self->histogram;
+  GdkRGBA span;
+
+  /* Bars, stacked by kind. */
+  if (h != NULL && h->max_total > 0)
+    {
+      double scale = bars_h / h->max_total;
+
+      for (guint b = 0; b < h->n_buckets; b++)
+        {
+          double bx0 = sitrep_timeline_time_to_x (self, (double) h->bounds[b]);
+          double bx1 = sitrep_timeline_time_to_x (self, (double) h->bounds[b + 1]);
+          double bw = bx1 - bx0 > 3 ? bx1 - bx0 - 1 : bx1 - bx0;
+          double y = bars_bottom;
+
+          if (h->totals[b] == 0 || bx1 < x0 || bx0 > x1)
+            continue;
+          for (guint k = 0; k < SITREP_N_KINDS; k++)
+            {
+              guint32 n = h->counts[(gsize) b * SITREP_N_KINDS + k];
+              double bh;
+
+              if (n == 0)
+                continue;
+              bh = n * scale;
+              y -= bh;
+              append_rect (snapshot, &kind_colors[k], bx0, y, bw, bh);
+            }
+        }
+    }
+
+  /* Spans. */
+  span = *fg;
+  span.alpha = 0.55;
+  if (self->span_rects->len > 0)
+    {
+      for (guint j = 0; j + 1 < self->span_rects->len; j += 2)
+        {
+          double s = g_array_index (self->span_rects, double, j);
+          double e = g_array_index (self->span_rects, double, j + 1);
+          double sx = sitrep_timeline_time_to_x (self, s);
+          double ex = sitrep_timeline_time_to_x (self, e);
+          double lane = (j / 2) % 4;
+
+          append_rect (snapshot, &span, sx, 1 + lane * 3, MAX (1, ex - sx), 2);
+        }
+    }
+  else if (self->span_cover != NULL)
+    {
+      guint max = 1;
+
+      for (guint px = 0; px < self->span_cover_len; px++)
+        max = MAX (max, self->span_cover[px]);
+      for (guint px = 0; px < self->span_cover_len; px++)
+        if (self->span_cover[px] > 0)
+          {
+            GdkRGBA c = span;
+
+            c.alpha = 0.15 + 0.6 * self->span_cover[px] / max;
+            append_rect (snapshot, &c, x0 + px, 1, 1, SPAN_STRIP_H - 2);
+          }
+    }
+}
+
+/* append_bars () rendered to a texture by the widget's renderer, kept until the histogram,
+ * the size, the scale or the colour changes. Without a renderer (not realized), the
+ * nodes themselves. */
+static void
+append_bars_cached (SitrepTimeline *self,
+                    GtkSnapshot    *snapshot,
+                    const GdkRGBA  *fg,
+                    const GdkRGBA  *kind_colors,
+                    double          width,
+                    double          height,
+                    double          x0,
+                    double          x1,
+                    double          bars_h,
+                    double          bars_bottom)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int w = (int) ceil (width), h = (int) ceil (height);
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *bars;
+
+  if (self->bars_texture != NULL &&
+      (self->bars_width != w || self->bars_height != h || self->bars_scale != scale ||
+       !gdk_rgba_equal (&self->bars_fg, fg)))
+    g_clear_object (&self->bars_texture);
+  if (self->bars_texture == NULL)
+    {
+      bars = gtk_snapshot_new ();
+      append_bars (self, bars, fg, kind_colors, x0, x1, bars_h, bars_bottom);
+      node = gtk_snapshot_free_to_node (bars);
+      if (node == NULL)
+        return;
+      /* A cairo renderer of our own, so that the texture is in memory: drawn as it is by
+       * a cairo renderer, uploaded once by a GL one (a GL texture would have to be read
+       * back by every cairo draw). */
+      if (self->bars_renderer == NULL && gtk_widget_get_realized (GTK_WIDGET (self)))
+        {
+          g_autoptr(GError) error = NULL;
+
+          self->bars_renderer = gsk_cairo_renderer_new ();
+          if (!gsk_renderer_realize (self->bars_renderer, NULL, &error))
+            {
+              g_debug ("No renderer for the timeline's bars: %s", error->message);
+              g_clear_object (&self->bars_renderer);
+            }
+        }
+      if (self->bars_renderer == NULL || w <= 0 || h <= 0)
+        {
+          gtk_snapshot_append_node (snapshot, node);
+          return;
+        }
+      if (scale != 1)
+        {
+          GskTransform *transform = gsk_transform_scale (NULL, (float) scale, (float) scale);
+          GskRenderNode *scaled = gsk_transform_node_new (node, transform);
+
+          gsk_transform_unref (transform);
+          gsk_render_node_unref (node);
+          node = scaled;
+        }
+      self->bars_texture = gsk_renderer_render_texture (self->bars_renderer, node,
+                                                        &GRAPHENE_RECT_INIT (0, 0,
+                                                                             (float) (w * scale),
+                                                                             (float) (h * scale)));
+      self->bars_width = w;
+      self->bars_height = h;
+      self->bars_scale = scale;
+      self->bars_fg = *fg;
+    }
+  gtk_snapshot_append_texture (snapshot, self->bars_texture,
+                               &GRAPHENE_RECT_INIT (0, 0, (float) w, (float) h));
+}
+
 static void
 sitrep_timeline_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -672,7 +828,7 @@ sitrep_timeline_snapshot (GtkWidget   *widget,
   double x0 = plot_x0 (self), x1 = plot_x1 (self);
   double bars_top = SPAN_STRIP_H + 2, bars_bottom = height - AXIS_H;
   double bars_h = MAX (1, bars_bottom - bars_top);
-  GdkRGBA fg, kind_colors[SITREP_N_KINDS], dim, accent, span;
+  GdkRGBA fg, kind_colors[SITREP_N_KINDS], dim, accent;
   SitrepHistogram *h;
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -711,8 +867,10 @@ sitrep_timeline_snapshot (GtkWidget   *widget,
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT ((float) x0, 0, (float) (x1 - x0), (float) height));
 
-  /* Bars, stacked by kind. */
-  if (h != NULL && h->max_total > 0)
+  /* Bars and spans: from the texture while the histogram stays; hovered events over them. */
+  append_bars_cached (self, snapshot, &fg, kind_colors, width, height, x0, x1, bars_h,
+                      bars_bottom);
+  if (h != NULL && h->max_total > 0 && self->highlight_counts != NULL)
     {
       double scale = bars_h / h->max_total;
 
@@ -721,22 +879,10 @@ sitrep_timeline_snapshot (GtkWidget   *widget,
           double bx0 = sitrep_timeline_time_to_x (self, (double) h->bounds[b]);
           double bx1 = sitrep_timeline_time_to_x (self, (double) h->bounds[b + 1]);
           double bw = bx1 - bx0 > 3 ? bx1 - bx0 - 1 : bx1 - bx0;
-          double y = bars_bottom;
 
           if (h->totals[b] == 0 || bx1 < x0 || bx0 > x1)
             continue;
-          for (guint k = 0; k < SITREP_N_KINDS; k++)
-            {
-              guint32 n = h->counts[(gsize) b * SITREP_N_KINDS + k];
-              double bh;
-
-              if (n == 0)
-                continue;
-              bh = n * scale;
-              y -= bh;
-              append_rect (snapshot, &kind_colors[k], bx0, y, bw, bh);
-            }
-          if (self->highlight_counts != NULL && self->highlight_counts[b] > 0)
+          if (self->highlight_counts[b] > 0)
             {
               /* The hovered events: a dark band over the bottom of the bar, capped. */
               double hh = MAX (2.0, self->highlight_counts[b] * scale);
@@ -747,38 +893,6 @@ sitrep_timeline_snapshot (GtkWidget   *widget,
               append_rect (snapshot, &fg, bx0, bars_bottom - hh - 2, bw, 2);
             }
         }
-    }
-
-  /* Spans. */
-  span = fg;
-  span.alpha = 0.55;
-  if (self->span_rects->len > 0)
-    {
-      for (guint j = 0; j + 1 < self->span_rects->len; j += 2)
-        {
-          double s = g_array_index (self->span_rects, double, j);
-          double e = g_array_index (self->span_rects, double, j + 1);
-          double sx = sitrep_timeline_time_to_x (self, s);
-          double ex = sitrep_timeline_time_to_x (self, e);
-          double lane = (j / 2) % 4;
-
-          append_rect (snapshot, &span, sx, 1 + lane * 3, MAX (1, ex - sx), 2);
-        }
-    }
-  else if (self->span_cover != NULL)
-    {
-      guint max = 1;
-
-      for (guint px = 0; px < self->span_cover_len; px++)
-        max = MAX (max, self->span_cover[px]);
-      for (guint px = 0; px < self->span_cover_len; px++)
-        if (self->span_cover[px] > 0)
-          {
-            GdkRGBA c = span;
-
-            c.alpha = 0.15 + 0.6 * self->span_cover[px] / max;
-            append_rect (snapshot, &c, x0 + px, 1, 1, SPAN_STRIP_H - 2);
-          }
     }
 
   /* The brush: the rest is dimmed, the window outlined, with handles at both edges. */
@@ -1325,8 +1439,12 @@ sitrep_timeline_finalize (GObject *object)
 {
   SitrepTimeline *self = SITREP_TIMELINE (object);
 
-  g_clear_pointer (&self->index, sitrep_histogram_index_free);
+  self->index = NULL;
   g_clear_pointer (&self->histogram, sitrep_histogram_free);
+  g_clear_object (&self->bars_texture);
+  if (self->bars_renderer != NULL)
+    gsk_renderer_unrealize (self->bars_renderer);
+  g_clear_object (&self->bars_renderer);
   g_clear_pointer (&self->highlight_counts, g_free);
   g_clear_pointer (&self->span_rects, g_array_unref);
   g_clear_pointer (&self->span_cover, g_free);
