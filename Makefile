@@ -65,6 +65,9 @@ FUZZ_SEEDS_fuzz-acled := tests/acled
 FUZZ_SEEDS_fuzz-geojson := tests/geojson
 # A small collection made from the ACLED fixture by the fuzz build's own sitrep-cli.
 FUZZ_SEEDS_fuzz-sitrep-open := $(FUZZ_BUILDDIR)/seeds/sitrep
+# Small raster MBTiles in both forms the reader accepts, written by fuzz/make-mbtiles-seeds.py.
+FUZZ_TARGETS += fuzz-mbtiles
+FUZZ_SEEDS_fuzz-mbtiles := $(FUZZ_BUILDDIR)/seeds/mbtiles $(wildcard fuzz/regressions/fuzz-mbtiles)
 # Article extraction, once the extractor is merged (its fixtures are the seeds).
 FUZZ_TARGETS += $(if $(wildcard src/extract/sitrep-extractor.c),fuzz-extract)
 FUZZ_SEEDS_fuzz-extract := tests/extract fuzz/regressions/fuzz-extract
@@ -78,6 +81,8 @@ fuzz: $(FUZZ_BUILDDIR)/build.ninja
 	test -f $(FUZZ_BUILDDIR)/seeds/sitrep/basic.sitrep || \
 	  $(FUZZ_BUILDDIR)/src/cli/sitrep-cli import -q tests/acled/basic.csv \
 	    --db $(FUZZ_BUILDDIR)/seeds/sitrep/basic.sitrep
+	test -f $(FUZZ_BUILDDIR)/seeds/mbtiles/plain.mbtiles || \
+	  python3 fuzz/make-mbtiles-seeds.py $(FUZZ_BUILDDIR)/seeds/mbtiles
 	$(foreach t,$(FUZZ_TARGETS),mkdir -p $(FUZZ_BUILDDIR)/corpus/$(t) && \
 	  ASAN_OPTIONS=detect_leaks=1 G_DEBUG=fatal-criticals \
 	  $(FUZZ_BUILDDIR)/fuzz/$(t) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
