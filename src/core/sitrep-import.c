@@ -28,6 +28,11 @@ typedef enum
   STMT_UPDATE_ACTOR_SIDE,
   STMT_INSERT_EVENT_ACTOR,
   STMT_INSERT_WEAPON,
+  STMT_DELETE_RATINGS,
+  STMT_DELETE_FIGURES,
+  STMT_DELETE_CLAIMS,
+  STMT_DELETE_EVENT_ACTORS,
+  STMT_DELETE_WEAPONS,
   N_STMTS
 } StmtId;
 
@@ -56,6 +61,19 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_INSERT_EVENT_ACTOR] =
     "INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) VALUES (?1, ?2, ?3)",
   [STMT_INSERT_WEAPON] = "INSERT OR IGNORE INTO weapons (event_id, name) VALUES (?1, ?2)",
+  /* What ON DELETE CASCADE does when foreign keys are on (see known_references ()). */
+  [STMT_DELETE_RATINGS] =
+    "DELETE FROM ratings WHERE claim_id IN (SELECT id FROM claims WHERE event_id = ?1)",
+  [STMT_DELETE_FIGURES] = "DELETE FROM figures WHERE event_id = ?1",
+  [STMT_DELETE_CLAIMS] = "DELETE FROM claims WHERE event_id = ?1",
+  [STMT_DELETE_EVENT_ACTORS] = "DELETE FROM event_actors WHERE event_id = ?1",
+  [STMT_DELETE_WEAPONS] = "DELETE FROM weapons WHERE event_id = ?1",
+};
+
+/* Every foreign key that points at events or claims, as "table>parent". */
+static const char * const known_references[] = {
+  "claims>events", "figures>events", "figures>claims", "event_actors>events",
+  "weapons>events", "ratings>claims", NULL,
 };
 
 /* What the collection holds of an event with an external id: enough to decide, without a
@@ -92,7 +110,33 @@ struct _SitrepImporter
   GHashTable *actors;
   GStringChunk *strings;
   gboolean caches_dirty;  /* the open batch added to the caches */
+  gboolean foreign_keys_off;  /* the importer turned them off, and deletes children itself */
 };
+
+/* TRUE when the only foreign keys pointing at events or claims are those of schema v1
+ * that the importer knows how to follow by hand (a later schema may add others). */
+static gboolean
+only_known_references (sqlite3 *handle)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (handle,
+                           "SELECT m.name, f.\"table\" FROM sqlite_master m, "
+                           "pragma_foreign_key_list (m.name) f WHERE m.type = 'table' AND "
+                           "f.\"table\" IN ('events', 'claims')", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return FALSE;
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *pair = g_strdup_printf ("%s>%s", sqlite3_column_text (stmt, 0),
+                                               sqlite3_column_text (stmt, 1));
+      ok = g_strv_contains (known_references, pair);
+    }
+  sqlite3_finalize (stmt);
+  return ok && rc == SQLITE_DONE;
+}
 
 static void
 known_free (gpointer data)
@@ -124,6 +168,15 @@ sitrep_importer_new (SitrepDb                  *db,
   sqlite3_exec (importer->handle, "PRAGMA cache_size = -131072", NULL, NULL, NULL);
   sqlite3_exec (importer->handle, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
   sqlite3_exec (importer->handle, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+  /* Without foreign key checks, each claim, figure and actor link is one B-tree insert
+   * instead of an insert and a lookup of its parent: our rows are consistent by
+   * construction, and an update deletes the old event's children itself. Only when no
+   * transaction is open (the pragma is a no-op inside one) and the schema has no
+   * reference the importer does not know. */
+  if (sqlite3_get_autocommit (importer->handle) && only_known_references (importer->handle) &&
+      sqlite3_exec (importer->handle, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL) ==
+        SQLITE_OK)
+    importer->foreign_keys_off = TRUE;
   return importer;
 }
 
@@ -146,6 +199,8 @@ sitrep_importer_free (SitrepImporter *importer)
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&importer->stmts[i], sqlite3_finalize);
   clear_caches (importer);
+  if (importer->foreign_keys_off)
+    sqlite3_exec (importer->handle, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   sitrep_db_set_index_search (importer->db, TRUE);
   g_object_unref (importer->db);
   g_string_free (importer->search_text, TRUE);
@@ -617,7 +672,17 @@ sitrep_importer_add (SitrepImporter *importer,
     {
       sqlite3_stmt *stmt;
 
-      /* Claims, figures, actors' links and weapons go with it (ON DELETE CASCADE). */
+      /* Claims, figures, actors' links and weapons go with it: by ON DELETE CASCADE, or
+       * here when foreign keys are off. */
+      for (StmtId id = STMT_DELETE_RATINGS;
+           importer->foreign_keys_off && id <= STMT_DELETE_WEAPONS; id++)
+        {
+          if ((stmt = get_stmt (importer, id, error)) == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, old_id);
+          if (!run (importer, stmt, error))
+            return FALSE;
+        }
       if ((stmt = get_stmt (importer, STMT_DELETE_SEARCH, error)) == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, old_id);
