@@ -309,6 +309,7 @@ struct _SitrepAcledReader
   guint *hash_order;                  /* header positions sorted by name */
   GString *extra;
   GChecksum *hash;
+  GHashTable *source_kinds;           /* outlet → SitrepSourceKind + 1: outlets repeat */
 };
 
 void
@@ -322,6 +323,7 @@ sitrep_acled_reader_free (SitrepAcledReader *reader)
   g_free (reader->hash_order);
   g_string_free (reader->extra, TRUE);
   g_checksum_free (reader->hash);
+  g_clear_pointer (&reader->source_kinds, g_hash_table_unref);
   g_free (reader);
 }
 
@@ -355,6 +357,7 @@ sitrep_acled_reader_new (SitrepCsvReader *csv,
   reader->csv = csv;
   reader->extra = g_string_sized_new (512);
   reader->hash = g_checksum_new (G_CHECKSUM_SHA1);
+  reader->source_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (int i = 0; i < SITREP_ACLED_N_COLUMNS; i++)
     reader->index[i] = -1;
 
@@ -451,6 +454,25 @@ side_for (const char *actor)
   if (strstr (actor, "Ukraine") != NULL)
     return g_strdup ("Ukraine");
   return NULL;
+}
+
+/* sitrep_acled_source_kind_for (), remembered per outlet (it tries every cue). */
+static SitrepSourceKind
+source_kind (SitrepAcledReader *reader,
+             const char        *outlet)
+{
+  gpointer value;
+
+  if (outlet == NULL)
+    return sitrep_acled_source_kind_for (NULL);
+  value = g_hash_table_lookup (reader->source_kinds, outlet);
+  if (value == NULL && g_hash_table_size (reader->source_kinds) < 65536)
+    {
+      value = GINT_TO_POINTER (sitrep_acled_source_kind_for (outlet) + 1);
+      g_hash_table_insert (reader->source_kinds, g_strdup (outlet), value);
+    }
+  return value != NULL ? (SitrepSourceKind) (GPOINTER_TO_INT (value) - 1)
+                       : sitrep_acled_source_kind_for (outlet);
 }
 
 static SitrepAcledRowStatus
@@ -603,7 +625,7 @@ sitrep_acled_reader_next (SitrepAcledReader *reader,
 
       claim->quote = g_strdup (notes);
       claim->outlet = g_strdup (sources[i]);
-      claim->source_kind = sitrep_acled_source_kind_for (sources[i]);
+      claim->source_kind = source_kind (reader, sources[i]);
       claim->hedging = SITREP_HEDGING_ATTRIBUTED;
       g_ptr_array_add (event->claims, claim);
       if (sources[i] == NULL)
