@@ -274,6 +274,23 @@ assert_same_ids (GPtrArray *got,
     g_assert_cmpstr (g_ptr_array_index (got, i), ==, g_ptr_array_index (want, i));
 }
 
+typedef struct
+{
+  gboolean done;
+  guint64 n;
+  GError *error;
+} ExportResult;
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ExportResult *r = user_data;
+  sitrep_export_file_finish (result, &r->n, &r->error);
+  r->done = TRUE;
+}
+
 static void
 test_export_filtered (void)
 {
@@ -350,6 +367,24 @@ test_export_filtered (void)
   toast = sitrep_window_get_last_toast (window);
   g_assert_true (g_str_has_prefix (adw_toast_get_title (toast), "Could not export the events: "));
   g_assert_nonnull (strstr (adw_toast_get_title (toast), "x.csv"));
+
+  /* Cancelled (the progress window's Cancel): the file that was there stays as it was. */
+  {
+    g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+    g_autofree char *contents = NULL;
+    ExportResult r = { 0, };
+
+    sitrep_test_write_file (csv, "old\n", -1);
+    g_cancellable_cancel (cancellable);
+    sitrep_export_file_async (GTK_WINDOW (window), csv_file, db_path, SITREP_EXPORT_ACLED, NULL,
+                              cancellable, on_exported, &r);
+    while (!r.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_error (r.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&r.error);
+    g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "old\n");
+  }
 
   sitrep_filter_set_kinds (sitrep_window_get_filter (window), SITREP_FILTER_ALL_KINDS);
 }
