@@ -19,6 +19,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ifeq ($(SANITIZE),1)
 MESON_OPTS += -Db_sanitize=address,undefined -Db_lundef=false
 BUILDDIR := _build-sanitize
+# Every test (and the programs they run, sitrep-cli snapshot included) reads the leak
+# suppressions for system libraries; UBSan findings fail the test instead of scrolling
+# by; the sanitizers make everything a few times slower, hence longer timeouts.
+TEST_ENV := LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+MESON_TEST_OPTS += --timeout-multiplier 5
 endif
 
 .PHONY: all deps build run test clean fuzz
@@ -50,8 +56,8 @@ run: build
 # Every suite; the UI tests need a display, so the whole run sits under Xvfb
 # with a session bus, as on a desktop.
 test: build
-	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
-	  meson test -C $(BUILDDIR) --print-errorlogs --num-processes 2
+	$(TEST_ENV) xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+	  meson test -C $(BUILDDIR) --print-errorlogs --num-processes 2 $(MESON_TEST_OPTS)
 
 clean:
 	rm -rf _build _build-sanitize
@@ -65,6 +71,9 @@ FUZZ_SEEDS_fuzz-acled := tests/acled
 FUZZ_SEEDS_fuzz-geojson := tests/geojson
 # A small collection made from the ACLED fixture by the fuzz build's own sitrep-cli.
 FUZZ_SEEDS_fuzz-sitrep-open := $(FUZZ_BUILDDIR)/seeds/sitrep
+# Small raster MBTiles in both forms the reader accepts, written by fuzz/make-mbtiles-seeds.py.
+FUZZ_TARGETS += fuzz-mbtiles
+FUZZ_SEEDS_fuzz-mbtiles := $(FUZZ_BUILDDIR)/seeds/mbtiles $(wildcard fuzz/regressions/fuzz-mbtiles)
 # Article extraction, once the extractor is merged (its fixtures are the seeds).
 FUZZ_TARGETS += $(if $(wildcard src/extract/sitrep-extractor.c),fuzz-extract)
 FUZZ_SEEDS_fuzz-extract := tests/extract fuzz/regressions/fuzz-extract
@@ -78,6 +87,8 @@ fuzz: $(FUZZ_BUILDDIR)/build.ninja
 	test -f $(FUZZ_BUILDDIR)/seeds/sitrep/basic.sitrep || \
 	  $(FUZZ_BUILDDIR)/src/cli/sitrep-cli import -q tests/acled/basic.csv \
 	    --db $(FUZZ_BUILDDIR)/seeds/sitrep/basic.sitrep
+	test -f $(FUZZ_BUILDDIR)/seeds/mbtiles/plain.mbtiles || \
+	  python3 fuzz/make-mbtiles-seeds.py $(FUZZ_BUILDDIR)/seeds/mbtiles
 	$(foreach t,$(FUZZ_TARGETS),mkdir -p $(FUZZ_BUILDDIR)/corpus/$(t) && \
 	  ASAN_OPTIONS=detect_leaks=1 G_DEBUG=fatal-criticals \
 	  $(FUZZ_BUILDDIR)/fuzz/$(t) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \

@@ -299,6 +299,18 @@ test_reimport_and_update (void)
 
   g_assert_true (import_file (db, path, NULL, &stats, &error));
   claims_before = count (db, "SELECT count(*) FROM claims");
+  /* The analyst grades a claim of the event ACLED will revise, and the outlet of another. */
+  {
+    g_autoptr (SitrepEvent) graded = load_acled (db, "UKR190002");
+    SitrepRating rating = { 0, "claim", NULL,
+                            ((SitrepClaim *) g_ptr_array_index (graded->claims, 0))->id,
+                            'B', 2, NULL, 0 };
+    SitrepRating outlet = { 0, "outlet", "Ukrainska Pravda", 0, 'A', 0, NULL, 0 };
+
+    g_assert_cmpint (sitrep_db_add_rating (db, &rating, &error), >, 0);
+    g_assert_cmpint (sitrep_db_add_rating (db, &outlet, &error), >, 0);
+    g_assert_no_error (error);
+  }
   g_assert_true (import_file (db, path, NULL, &stats, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (stats.added, ==, 0);
@@ -323,6 +335,19 @@ test_reimport_and_update (void)
   g_assert_cmpuint (stats.unchanged, ==, 5);
   g_assert_cmpint (count (db, "SELECT count(*) FROM events"), ==, 6);
   g_assert_cmpint (count (db, "SELECT count(*) FROM claims"), ==, claims_before + 1);
+
+  /* The replaced event left nothing behind: no child row without its parent, the claim's
+   * rating gone with its claim, the outlet's kept; and foreign keys are on again. */
+  g_assert_cmpint (count (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM ratings WHERE subject_kind = 'claim'"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM ratings WHERE subject_kind = 'outlet'"), ==,
+                   1);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM figures WHERE event_id NOT IN "
+                              "(SELECT id FROM events)"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM event_actors WHERE event_id NOT IN "
+                              "(SELECT id FROM events)"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM event_search"), ==, 6);
+  g_assert_cmpint (count (db, "PRAGMA foreign_keys"), ==, 1);
 
   event = load_acled (db, "UKR190002");
   g_assert_cmpuint (event->claims->len, ==, 2);

@@ -309,6 +309,7 @@ struct _SitrepAcledReader
   guint *hash_order;                  /* header positions sorted by name */
   GString *extra;
   GChecksum *hash;
+  GHashTable *source_kinds;           /* outlet → SitrepSourceKind + 1: outlets repeat */
 };
 
 void
@@ -322,6 +323,7 @@ sitrep_acled_reader_free (SitrepAcledReader *reader)
   g_free (reader->hash_order);
   g_string_free (reader->extra, TRUE);
   g_checksum_free (reader->hash);
+  g_clear_pointer (&reader->source_kinds, g_hash_table_unref);
   g_free (reader);
 }
 
@@ -355,6 +357,7 @@ sitrep_acled_reader_new (SitrepCsvReader *csv,
   reader->csv = csv;
   reader->extra = g_string_sized_new (512);
   reader->hash = g_checksum_new (G_CHECKSUM_SHA1);
+  reader->source_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (int i = 0; i < SITREP_ACLED_N_COLUMNS; i++)
     reader->index[i] = -1;
 
@@ -451,6 +454,25 @@ side_for (const char *actor)
   if (strstr (actor, "Ukraine") != NULL)
     return g_strdup ("Ukraine");
   return NULL;
+}
+
+/* sitrep_acled_source_kind_for (), remembered per outlet (it tries every cue). */
+static SitrepSourceKind
+source_kind (SitrepAcledReader *reader,
+             const char        *outlet)
+{
+  gpointer value;
+
+  if (outlet == NULL)
+    return sitrep_acled_source_kind_for (NULL);
+  value = g_hash_table_lookup (reader->source_kinds, outlet);
+  if (value == NULL && g_hash_table_size (reader->source_kinds) < 65536)
+    {
+      value = GINT_TO_POINTER (sitrep_acled_source_kind_for (outlet) + 1);
+      g_hash_table_insert (reader->source_kinds, g_strdup (outlet), value);
+    }
+  return value != NULL ? (SitrepSourceKind) (GPOINTER_TO_INT (value) - 1)
+                       : sitrep_acled_source_kind_for (outlet);
 }
 
 static SitrepAcledRowStatus
@@ -603,7 +625,7 @@ sitrep_acled_reader_next (SitrepAcledReader *reader,
 
       claim->quote = g_strdup (notes);
       claim->outlet = g_strdup (sources[i]);
-      claim->source_kind = sitrep_acled_source_kind_for (sources[i]);
+      claim->source_kind = source_kind (reader, sources[i]);
       claim->hedging = SITREP_HEDGING_ATTRIBUTED;
       g_ptr_array_add (event->claims, claim);
       if (sources[i] == NULL)
@@ -844,6 +866,94 @@ sitrep_acled_write_row (GString            *out,
 
 /* ---- Importing ---- */
 
+/* The import runs in two threads: this one parses rows into events, the caller's writes
+ * them (SQLite is the larger half). They pass chunks of rows through two queues, a fixed
+ * number of chunks in all, so that memory stays bounded however large the file. */
+
+#define CHUNK_ROWS 256
+#define N_CHUNKS 8
+
+typedef struct
+{
+  SitrepEvent *event;   /* or NULL for a skipped row */
+  char *skipped;        /* the message of a skipped row */
+} ChunkRow;
+
+typedef struct
+{
+  ChunkRow rows[CHUNK_ROWS];
+  guint n_rows;
+  guint64 offset;       /* bytes read when the chunk was full */
+  gboolean last;        /* the parser's final chunk */
+  GError *error;        /* with last: why the parser stopped early */
+} Chunk;
+
+typedef struct
+{
+  SitrepAcledReader *reader;
+  GCancellable *cancellable;
+  GAsyncQueue *free_chunks;
+  GAsyncQueue *full_chunks;
+  gint stop;            /* set by the writer when it gives up */
+} Pipeline;
+
+static void
+chunk_clear (Chunk *chunk)
+{
+  for (guint i = 0; i < chunk->n_rows; i++)
+    {
+      g_clear_object (&chunk->rows[i].event);
+      g_clear_pointer (&chunk->rows[i].skipped, g_free);
+    }
+  chunk->n_rows = 0;
+  chunk->last = FALSE;
+  g_clear_error (&chunk->error);
+}
+
+static gpointer
+parse_rows (gpointer data)
+{
+  Pipeline *pipeline = data;
+  Chunk *chunk = g_async_queue_pop (pipeline->free_chunks);
+
+  for (;;)
+    {
+      GError *row_error = NULL;
+      SitrepEvent *event = NULL;
+      SitrepAcledRowStatus status;
+
+      if (g_atomic_int_get (&pipeline->stop))
+        break;
+      status = sitrep_acled_reader_next (pipeline->reader, &event, NULL, pipeline->cancellable,
+                                         &row_error);
+      if (status == SITREP_ACLED_ROW_END)
+        break;
+      if (status == SITREP_ACLED_ROW_FAILED)
+        {
+          chunk->error = row_error;
+          break;
+        }
+      chunk->rows[chunk->n_rows].event = event;
+      chunk->rows[chunk->n_rows].skipped = NULL;
+      if (status == SITREP_ACLED_ROW_SKIPPED)
+        {
+          chunk->rows[chunk->n_rows].skipped = g_strdup (row_error->message);
+          g_error_free (row_error);
+        }
+      if (++chunk->n_rows == CHUNK_ROWS)
+        {
+          chunk->offset = sitrep_csv_reader_get_offset (sitrep_acled_reader_get_csv (
+                                                          pipeline->reader));
+          g_async_queue_push (pipeline->full_chunks, chunk);
+          chunk = g_async_queue_pop (pipeline->free_chunks);
+        }
+    }
+  chunk->offset = sitrep_csv_reader_get_offset (sitrep_acled_reader_get_csv (pipeline->reader));
+  chunk->last = TRUE;
+  g_async_queue_push (pipeline->full_chunks, chunk);
+  return NULL;
+}
+
 gboolean
 sitrep_acled_import (SitrepDb                  *db,
                      GInputStream              *stream,
@@ -855,69 +965,84 @@ sitrep_acled_import (SitrepDb                  *db,
 {
   g_autoptr (SitrepImporter) importer = sitrep_importer_new (db, options);
   g_autoptr (SitrepAcledReader) reader = NULL;
-  gboolean ok = TRUE;
+  g_autoptr (GError) local_error = NULL;
+  Chunk *chunks;
+  Pipeline pipeline = { 0, };
+  GThread *thread;
+  gboolean parse_failed = FALSE, write_failed = FALSE, done = FALSE;
+  guint64 offset = 0;
 
   memset (stats, 0, sizeof *stats);
   reader = sitrep_acled_reader_new (sitrep_csv_reader_new (stream, name), cancellable, error);
   if (reader == NULL)
     return FALSE;
 
-  for (;;)
+  chunks = g_new0 (Chunk, N_CHUNKS);
+  pipeline.reader = reader;
+  pipeline.cancellable = cancellable;
+  pipeline.free_chunks = g_async_queue_new ();
+  pipeline.full_chunks = g_async_queue_new ();
+  for (guint i = 0; i < N_CHUNKS; i++)
+    g_async_queue_push (pipeline.free_chunks, &chunks[i]);
+  thread = g_thread_new ("sitrep-acled-parse", parse_rows, &pipeline);
+
+  while (!done)
     {
-      g_autoptr (GError) row_error = NULL;
-      g_autoptr (SitrepEvent) event = NULL;
-      SitrepAcledRowStatus status;
+      Chunk *chunk = g_async_queue_pop (pipeline.full_chunks);
 
-      status = sitrep_acled_reader_next (reader, &event, NULL, cancellable, &row_error);
-      if (status == SITREP_ACLED_ROW_END)
-        break;
-      if (status == SITREP_ACLED_ROW_SKIPPED)
+      done = chunk->last;
+      offset = chunk->offset;
+      for (guint i = 0; i < chunk->n_rows && !write_failed; i++)
         {
-          sitrep_importer_skip (importer, row_error->message);
-          continue;
-        }
-      if (status == SITREP_ACLED_ROW_FAILED)
-        {
-          if (g_error_matches (row_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+          ChunkRow *row = &chunk->rows[i];
+
+          if (row->event == NULL)
             {
-              sitrep_importer_abort (importer);
-              *stats = *sitrep_importer_get_stats (importer);
-              g_propagate_error (error, g_steal_pointer (&row_error));
-              return FALSE;
+              sitrep_importer_skip (importer, row->skipped);
+              continue;
             }
-          /* Keep the complete rows read so far, then report. */
-          g_propagate_error (error, g_steal_pointer (&row_error));
-          ok = FALSE;
-          break;
-        }
-      if (!sitrep_importer_add (importer, event, error))
-        {
-          sitrep_importer_abort (importer);
-          *stats = *sitrep_importer_get_stats (importer);
-          return FALSE;
-        }
-      if (sitrep_importer_batch_full (importer))
-        {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+          if (!sitrep_importer_add (importer, row->event, &local_error) ||
+              (sitrep_importer_batch_full (importer) &&
+               (g_cancellable_set_error_if_cancelled (cancellable, &local_error) ||
+                !sitrep_importer_commit (importer, offset, &local_error))))
             {
-              sitrep_importer_abort (importer);
-              *stats = *sitrep_importer_get_stats (importer);
-              return FALSE;
-            }
-          if (!sitrep_importer_commit (importer,
-                                       sitrep_csv_reader_get_offset (
-                                         sitrep_acled_reader_get_csv (reader)), error))
-            {
-              *stats = *sitrep_importer_get_stats (importer);
-              return FALSE;
+              write_failed = TRUE;
+              /* Tell the parser to stop, and keep taking its chunks until its last. */
+              g_atomic_int_set (&pipeline.stop, 1);
             }
         }
+      if (chunk->error != NULL && !write_failed)
+        {
+          local_error = g_steal_pointer (&chunk->error);
+          parse_failed = TRUE;
+        }
+      chunk_clear (chunk);
+      g_async_queue_push (pipeline.free_chunks, chunk);
     }
+  g_thread_join (thread);
+  for (guint i = 0; i < N_CHUNKS; i++)
+    chunk_clear (&chunks[i]);
+  g_free (chunks);
+  g_async_queue_unref (pipeline.free_chunks);
+  g_async_queue_unref (pipeline.full_chunks);
 
-  if (!sitrep_importer_commit (importer,
-                               sitrep_csv_reader_get_offset (sitrep_acled_reader_get_csv (reader)),
-                               ok ? error : NULL))
-    ok = FALSE;
+  if (write_failed ||
+      (parse_failed && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
+    {
+      sitrep_importer_abort (importer);
+      *stats = *sitrep_importer_get_stats (importer);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  /* A row that could not be read (truncated, not text): keep the complete rows read so
+   * far, then report. */
+  if (!sitrep_importer_commit (importer, offset, parse_failed ? NULL : &local_error))
+    parse_failed = TRUE;
   *stats = *sitrep_importer_get_stats (importer);
-  return ok;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return !parse_failed;
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sitrep-acled.h"
@@ -38,6 +39,16 @@ sitrep_export_filter_init (SitrepExportFilter *filter)
   filter->from = G_MININT64;
   filter->to = G_MAXINT64;
   filter->kinds = 0;
+  filter->ids = NULL;
+  filter->n_ids = 0;
+}
+
+static int
+compare_ids (const void *a,
+             const void *b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return x < y ? -1 : x > y;
 }
 
 static gboolean
@@ -103,6 +114,21 @@ sitrep_export (SitrepDb                 *db,
                GCancellable             *cancellable,
                GError                  **error)
 {
+  return sitrep_export_with_progress (db, format, filter, out, n_events, NULL, NULL,
+                                      cancellable, error);
+}
+
+gboolean
+sitrep_export_with_progress (SitrepDb                 *db,
+                             SitrepExportFormat        format,
+                             const SitrepExportFilter *filter,
+                             GOutputStream            *out,
+                             guint64                  *n_events,
+                             SitrepExportProgressFunc  progress,
+                             gpointer                  progress_data,
+                             GCancellable             *cancellable,
+                             GError                  **error)
+{
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GString) buf = g_string_sized_new (FLUSH_BYTES + 65536);
   g_auto (GStrv) extra_columns = NULL;
@@ -149,8 +175,12 @@ sitrep_export (SitrepDb                 *db,
     {
       g_autoptr (SitrepEvent) event = NULL;
       int kind = sqlite3_column_int (stmt, 1);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
 
       if (filter->kinds != 0 && (kind < 0 || kind >= 32 || !(filter->kinds & (1u << kind))))
+        continue;
+      if (filter->ids != NULL &&
+          bsearch (&id, filter->ids, filter->n_ids, sizeof (gint64), compare_ids) == NULL)
         continue;
       event = sitrep_db_load_event (db, sqlite3_column_int64 (stmt, 0), error);
       if (event == NULL)
@@ -174,6 +204,13 @@ sitrep_export (SitrepDb                 *db,
       n++;
       if (buf->len >= FLUSH_BYTES && !flush (out, buf, cancellable, error))
         return FALSE;
+      if (n % 256 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          if (progress != NULL)
+            progress (n, progress_data);
+        }
     }
   if (rc != SQLITE_DONE)
     {

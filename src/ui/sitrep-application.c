@@ -214,6 +214,7 @@ sitrep_application_startup (GApplication *app)
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.import", { "<Control>i", NULL } },
+    { "win.export", { "<Control>e", NULL } },
     { "win.export-map-image", { "<Control><Shift>e", NULL } },
     { "win.clear-selection", { "Escape", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },

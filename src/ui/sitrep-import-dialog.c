@@ -384,12 +384,33 @@ sitrep_import_file_finish (GAsyncResult      *result,
 
 /* ---- Export ---- */
 
+/* A progress window only for exports that last: a short one finishes before it shows. */
+#define EXPORT_PROGRESS_DELAY_MS 300
+
 typedef struct
 {
+  /* Set before the thread starts, read-only after. */
   GFile *file;
   char *db_path;
+  char *name;
   SitrepExportFormat format;
   SitrepExportFilter filter;
+  gint64 *ids;                  /* filter.ids, owned */
+  GMainContext *context;
+
+  /* UI, main thread only. */
+  GtkWindow *parent;
+  GtkWindow *progress_window;
+  GtkProgressBar *bar;
+  GtkLabel *count_label;
+  GtkButton *cancel_button;
+  GCancellable *cancellable;
+  guint show_timeout;
+
+  /* Written by the thread, guarded by lock. */
+  GMutex lock;
+  guint64 done;
+  gboolean progress_pending;
   guint64 n_events;
 } ExportJob;
 
@@ -398,7 +419,63 @@ export_job_free (ExportJob *job)
 {
   g_clear_object (&job->file);
   g_free (job->db_path);
+  g_free (job->name);
+  g_free (job->ids);
+  g_main_context_unref (job->context);
+  g_clear_handle_id (&job->show_timeout, g_source_remove);
+  if (job->progress_window != NULL)
+    gtk_window_destroy (job->progress_window);
+  g_clear_object (&job->parent);
+  g_clear_object (&job->cancellable);
+  g_mutex_clear (&job->lock);
   g_free (job);
+}
+
+static gboolean
+show_export_progress (gpointer user_data)
+{
+  GTask *task = user_data;
+  ExportJob *job = g_task_get_task_data (task);
+  guint64 done;
+
+  g_mutex_lock (&job->lock);
+  done = job->done;
+  job->progress_pending = FALSE;
+  g_mutex_unlock (&job->lock);
+
+  if (job->bar != NULL)
+    {
+      if (job->filter.ids != NULL && job->filter.n_ids > 0)
+        gtk_progress_bar_set_fraction (job->bar, MIN (1.0, (double) done / job->filter.n_ids));
+      else
+        gtk_progress_bar_pulse (job->bar);
+    }
+  if (job->count_label != NULL && gtk_widget_get_sensitive (GTK_WIDGET (job->cancel_button)))
+    {
+      g_autofree char *n = g_strdup_printf ("%'" G_GUINT64_FORMAT, done);
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (NULL, "%s event written", "%s events written", done), n);
+      gtk_label_set_text (job->count_label, text);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_export_progress (guint64  n_events,
+                    gpointer user_data)
+{
+  GTask *task = user_data;
+  ExportJob *job = g_task_get_task_data (task);
+  gboolean schedule;
+
+  g_mutex_lock (&job->lock);
+  job->done = n_events;
+  schedule = !job->progress_pending;
+  job->progress_pending = TRUE;
+  g_mutex_unlock (&job->lock);
+  if (schedule)
+    g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, show_export_progress,
+                                g_object_ref (task), g_object_unref);
 }
 
 static void
@@ -411,19 +488,20 @@ export_thread (GTask        *task,
   g_autoptr (GError) error = NULL;
   g_autoptr (SitrepDb) db = sitrep_db_open (job->db_path, SITREP_DB_OPEN_READ_ONLY, &error);
   g_autoptr (GFileOutputStream) out = NULL;
+  guint64 n = 0;
 
   if (db == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  /* g_file_replace writes a temporary file and renames it on close: a failed export
-   * leaves the old file, never half a new one. */
+  /* g_file_replace writes a temporary file and renames it on close: a failed or
+   * cancelled export leaves the old file, never half a new one. */
   out = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                         cancellable, &error);
   if (out == NULL ||
-      !sitrep_export (db, job->format, &job->filter, G_OUTPUT_STREAM (out), &job->n_events,
-                      cancellable, &error))
+      !sitrep_export_with_progress (db, job->format, &job->filter, G_OUTPUT_STREAM (out), &n,
+                                    on_export_progress, task, cancellable, &error))
     {
       if (out != NULL)
         {
@@ -431,48 +509,108 @@ export_thread (GTask        *task,
           g_cancellable_cancel (abort_close);
           g_output_stream_close (G_OUTPUT_STREAM (out), abort_close, NULL);
         }
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_prefix_error (&error, "%s: ", job->name);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &error))
     {
+      g_prefix_error (&error, "%s: ", job->name);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  g_mutex_lock (&job->lock);
+  job->n_events = n;
+  g_mutex_unlock (&job->lock);
   g_task_return_boolean (task, TRUE);
 }
 
-typedef struct
+static void
+on_export_cancel_clicked (GtkButton *button,
+                          GTask     *task)
 {
-  GtkWindow *parent;
-  GAsyncReadyCallback callback;
-  gpointer user_data;
-} ExportCall;
+  ExportJob *job = g_task_get_task_data (task);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  gtk_label_set_text (job->count_label, _("Cancelling…"));
+  g_cancellable_cancel (job->cancellable);
+}
+
+static gboolean
+show_export_window (gpointer user_data)
+{
+  GTask *task = user_data;
+  ExportJob *job = g_task_get_task_data (task);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *bar = gtk_progress_bar_new ();
+  GtkWidget *count = gtk_label_new (_("Starting…"));
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  g_autofree char *heading = g_strdup_printf (_("Exporting to “%s”"), job->name);
+
+  job->show_timeout = 0;
+  gtk_window_set_title (GTK_WINDOW (window), _("Export"));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (window), job->parent);
+  gtk_window_set_deletable (GTK_WINDOW (window), FALSE);
+  gtk_window_set_resizable (GTK_WINDOW (window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, -1);
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  /* Plain text: the file name is the user's, never markup. */
+  gtk_label_set_text (GTK_LABEL (title), heading);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (title, "title-4");
+  gtk_label_set_xalign (GTK_LABEL (count), 0);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_set_halign (cancel, GTK_ALIGN_END);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  heading, -1);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_box_append (GTK_BOX (box), cancel);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+
+  g_signal_connect (cancel, "clicked", G_CALLBACK (on_export_cancel_clicked), task);
+  job->progress_window = GTK_WINDOW (window);
+  job->bar = GTK_PROGRESS_BAR (bar);
+  job->count_label = GTK_LABEL (count);
+  job->cancel_button = GTK_BUTTON (cancel);
+  gtk_window_present (job->progress_window);
+  show_export_progress (task);
+  return G_SOURCE_REMOVE;
+}
 
 static void
 on_export_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  ExportCall *call = user_data;
+  GTask *outer = user_data;
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
+  guint64 *n = g_new (guint64, 1);
 
-  if (!g_task_propagate_boolean (G_TASK (g_object_ref (result)), &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && call->parent != NULL)
-    {
-      GtkWidget *dialog = adw_message_dialog_new (call->parent, _("Export Failed"),
-                                                  error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
-  g_object_set_data_full (G_OBJECT (result), "error",
-                          error ? g_error_copy (error) : NULL,
-                          (GDestroyNotify) g_error_free);
-  if (call->callback != NULL)
-    call->callback (NULL, result, call->user_data);
-  g_object_unref (result);
-  g_clear_object (&call->parent);
-  g_free (call);
+  g_clear_handle_id (&job->show_timeout, g_source_remove);
+  g_clear_pointer (&job->progress_window, gtk_window_destroy);
+  job->bar = NULL;
+  job->count_label = NULL;
+  job->cancel_button = NULL;
+
+  g_mutex_lock (&job->lock);
+  *n = job->n_events;
+  g_mutex_unlock (&job->lock);
+  g_object_set_data_full (G_OBJECT (outer), "n-events", n, g_free);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_boolean (outer, TRUE);
+  else
+    g_task_return_error (outer, g_steal_pointer (&error));
+  g_object_unref (outer);
 }
 
 void
@@ -485,24 +623,43 @@ sitrep_export_file_async (GtkWindow                *parent,
                           GAsyncReadyCallback       callback,
                           gpointer                  user_data)
 {
-  ExportCall *call = g_new0 (ExportCall, 1);
-  ExportJob *job = g_new0 (ExportJob, 1);
+  GTask *outer;
   g_autoptr (GTask) task = NULL;
+  ExportJob *job;
 
-  call->parent = parent != NULL ? g_object_ref (parent) : NULL;
-  call->callback = callback;
-  call->user_data = user_data;
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (db_path != NULL);
+
+  outer = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, sitrep_export_file_async);
+
+  job = g_new0 (ExportJob, 1);
+  g_mutex_init (&job->lock);
   job->file = g_object_ref (file);
   job->db_path = g_strdup (db_path);
+  job->name = g_file_get_basename (file);
   job->format = format;
   if (filter != NULL)
     job->filter = *filter;
   else
     sitrep_export_filter_init (&job->filter);
+  if (job->filter.ids != NULL)
+    {
+      job->ids = g_memdup2 (job->filter.ids, MAX (job->filter.n_ids, 1) * sizeof (gint64));
+      job->filter.ids = job->ids;
+    }
+  job->context = g_main_context_ref_thread_default ();
+  job->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : g_cancellable_new ();
 
-  task = g_task_new (NULL, cancellable, on_export_done, call);
-  g_task_set_source_tag (task, sitrep_export_file_async);
+  task = g_task_new (NULL, job->cancellable, on_export_done, outer);
+  g_task_set_source_tag (task, export_thread);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  if (parent != NULL)
+    job->show_timeout = g_timeout_add_full (G_PRIORITY_DEFAULT, EXPORT_PROGRESS_DELAY_MS,
+                                            show_export_window, g_object_ref (task),
+                                            g_object_unref);
   g_task_run_in_thread (task, export_thread);
 }
 
@@ -511,15 +668,11 @@ sitrep_export_file_finish (GAsyncResult *result,
                            guint64      *n_events,
                            GError      **error)
 {
-  GError *stored = g_object_get_data (G_OBJECT (result), "error");
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  guint64 *n;
 
-  if (stored != NULL)
-    {
-      g_propagate_error (error, g_error_copy (stored));
-      return FALSE;
-    }
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  n = g_object_get_data (G_OBJECT (result), "n-events");
   if (n_events != NULL)
-    *n_events = job->n_events;
-  return TRUE;
+    *n_events = n != NULL ? *n : 0;
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -26,8 +26,10 @@ gboolean sitrep_import_file_finish (GAsyncResult       *result,
                                     SitrepImportStats  *stats,
                                     GError            **error);
 
-/* Exports the events of db_path matching filter to file (replaced atomically) in a worker
- * thread; a failure is shown in a dialog over parent. finish gives the count. */
+/* Exports the events of db_path matching filter (its ids are copied) to file, replaced
+ * atomically, in a worker thread; an export that lasts shows a progress window over
+ * parent with Cancel (the old file is then kept). finish gives the count written, and
+ * the error (file name first) for the caller to show. */
 void     sitrep_export_file_async  (GtkWindow                *parent,
                                     GFile                    *file,
                                     const char               *db_path,

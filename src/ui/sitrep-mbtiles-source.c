@@ -67,6 +67,13 @@ read_tile (SitrepMbtilesSource  *self,
                    self->path, zoom, self->min_zoom, self->max_zoom);
       return NULL;
     }
+  /* Only tiles a map can ask for: the file's zooms come from its metadata, anything. */
+  if (zoom < 0 || zoom > 30 || x < 0 || y < 0 || x >= (1 << zoom) || y >= (1 << zoom))
+    {
+      g_set_error (error, SITREP_MBTILES_ERROR, SITREP_MBTILES_ERROR_NO_TILE,
+                   _("“%s” has no tile %d/%d/%d."), self->path, zoom, x, y);
+      return NULL;
+    }
   /* The tile's corners against the file's bounds. */
   sitrep_basemap_world_to_latlon (x * 256.0, y * 256.0, zoom, &north, &west);
   sitrep_basemap_world_to_latlon ((x + 1) * 256.0, (y + 1) * 256.0, zoom, &south, &east);

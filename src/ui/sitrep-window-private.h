@@ -3,6 +3,7 @@
 #pragma once
 
 #include "sitrep-event-list.h"
+#include "sitrep-export.h"
 #include "sitrep-event-sidebar.h"
 #include "sitrep-filter.h"
 #include "sitrep-timeline.h"
@@ -36,5 +37,10 @@ void                sitrep_window_select_event_uid (SitrepWindow *self,
 void                sitrep_window_actions_init    (SitrepWindow *self);
 /* Enables the actions that depend on the window's state (cancel-load while loading). */
 void                sitrep_window_actions_update  (SitrepWindow *self);
+/* File → Export Events without the file chooser: the events the window shows (time
+ * window and filters) to file; a toast says how many, or why not. */
+void                sitrep_window_export_events   (SitrepWindow       *self,
+                                                   GFile              *file,
+                                                   SitrepExportFormat  format);
 
 G_END_DECLS
