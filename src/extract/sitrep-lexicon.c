@@ -647,8 +647,11 @@ typedef struct
   const char *text;
   gsize len;
   gsize start;
+  guint32 found;           /* bit c set: best[c] holds a match */
   SitrepLexMatch best[SITREP_N_LEX];
 } Walk;
+
+G_STATIC_ASSERT (SITREP_N_LEX <= 32);
 
 static inline gboolean
 boundary (Walk  *w,
@@ -657,56 +660,71 @@ boundary (Walk  *w,
   return pos >= w->len || !sitrep_text_is_word_char (w->text + pos, w->text + w->len);
 }
 
+/* Depth first: the terms of a node, then its '*' branch, then its child for the next
+ * byte.  The child is the last thing visited, so that step is a loop, and only '*'
+ * branches recurse. */
 static void
 walk (Walk    *w,
       guint32  node,
       gsize    pos,
       int      depth)
 {
-  const Node *n = &w->self->node[node];
+  const SitrepLexicon *self = w->self;
+  const char *text = w->text;
+  gsize len = w->len;
 
-  if (n->first_term >= 0 && boundary (w, pos))
-    for (gint32 t = n->first_term; t >= 0; t = w->self->term[t].next)
-      {
-        const SitrepLexEntry *e = &entries[w->self->term[t].entry];
-        SitrepLexMatch *b = &w->best[e->category];
-        if (b->entry == NULL || pos > b->end)
-          {
-            b->entry = e;
-            b->start = w->start;
-            b->end = pos;
-          }
-      }
-  if (depth > 64)
-    return;
-  if (n->star != 0)
+  for (;;)
     {
-      gsize p = pos;
-      while (p < w->len && sitrep_text_is_word_char (w->text + p, w->text + w->len))
-        p += sitrep_text_char_len (w->text + p);
-      if (p > w->len)
-        p = w->len;
-      walk (w, n->star, p, depth + 1);
-    }
-  if (pos < w->len)
-    {
-      guchar c = (guchar) w->text[pos];
+      const Node *n = &self->node[node];
+      guchar c;
       guint32 next;
+
+      if (n->first_term >= 0 && boundary (w, pos))
+        for (gint32 t = n->first_term; t >= 0; t = self->term[t].next)
+          {
+            const SitrepLexEntry *e = &entries[self->term[t].entry];
+            guint cat = e->category;
+            SitrepLexMatch *b = &w->best[cat];
+            if (!(w->found & (1u << cat)) || pos > b->end)
+              {
+                w->found |= 1u << cat;
+                b->entry = e;
+                b->start = w->start;
+                b->end = pos;
+              }
+          }
+      if (depth > 64)
+        return;
+      if (n->star != 0)
+        {
+          gsize p = pos;
+          while (p < len && sitrep_text_is_word_char (text + p, text + len))
+            p += sitrep_text_char_len (text + p);
+          if (p > len)
+            p = len;
+          walk (w, n->star, p, depth + 1);
+        }
+      if (pos >= len)
+        return;
+      c = (guchar) text[pos];
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
         {
-          next = child_fast (w->self, node, ' ');
-          if (next != 0)
-            {
-              gsize p = pos + 1;
-              while (p < w->len && (w->text[p] == ' ' || w->text[p] == '\t'))
-                p++;
-              walk (w, next, p, depth + 1);
-            }
-          return;
+          next = child_fast (self, node, ' ');
+          if (next == 0)
+            return;
+          pos++;
+          while (pos < len && (text[pos] == ' ' || text[pos] == '\t'))
+            pos++;
         }
-      next = child_fast (w->self, node, c);
-      if (next != 0)
-        walk (w, next, pos + 1, depth + 1);
+      else
+        {
+          next = child_fast (self, node, c);
+          if (next == 0)
+            return;
+          pos++;
+        }
+      node = next;
+      depth++;
     }
 }
 
@@ -732,15 +750,19 @@ sitrep_lexicon_scan (SitrepLexicon *self,
 
       if (is_word && !prev_word && self->root_table[(guchar) folded[pos]] != 0)
         {
-          memset (w.best, 0, sizeof w.best);
+          w.found = 0;
           w.start = pos;
           walk (&w, 0, pos, 0);
-          for (int c = 0; c < SITREP_N_LEX; c++)
-            if (w.best[c].entry != NULL && w.best[c].end > last_end[c])
-              {
-                g_array_append_val (out, w.best[c]);
-                last_end[c] = w.best[c].end;
-              }
+          /* in category order, as before */
+          for (guint32 f = w.found; f != 0; f &= f - 1)
+            {
+              int c = __builtin_ctz (f);
+              if (w.best[c].end > last_end[c])
+                {
+                  g_array_append_val (out, w.best[c]);
+                  last_end[c] = w.best[c].end;
+                }
+            }
         }
       prev_word = is_word;
       pos += cl;
