@@ -1150,12 +1150,21 @@ sitrep_dates_scan (const char *text,
                    gint32      published)
 {
   g_autofree char *folded = g_malloc (len + 1);
+
+  sitrep_text_fold (text, len, folded);
+  folded[len] = '\0';
+  return sitrep_dates_scan_folded (folded, len, published);
+}
+
+GArray *
+sitrep_dates_scan_folded (const char *folded,
+                          gsize       len,
+                          gint32      published)
+{
   g_autoptr (GArray) toks = NULL;
   Scan s;
   guint i = 0;
 
-  sitrep_text_fold (text, len, folded);
-  folded[len] = '\0';
   toks = tokenize (folded, len);
 
   s.folded = folded;
