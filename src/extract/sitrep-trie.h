@@ -38,6 +38,17 @@ struct _SitrepTrie
   guint8          sym[256];
 };
 
+/* Bits set in x.  Inline and branch-free: without -mpopcnt, __builtin_popcountll is a
+ * call into libgcc. */
+static inline guint32
+sitrep_popcount64 (guint64 x)
+{
+  x = x - ((x >> 1) & G_GUINT64_CONSTANT (0x5555555555555555));
+  x = (x & G_GUINT64_CONSTANT (0x3333333333333333)) + ((x >> 2) & G_GUINT64_CONSTANT (0x3333333333333333));
+  x = (x + (x >> 4)) & G_GUINT64_CONSTANT (0x0f0f0f0f0f0f0f0f);
+  return (guint32) ((x * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
+}
+
 static inline guint32
 sitrep_trie_root (SitrepTrie *self)
 {
@@ -60,7 +71,7 @@ sitrep_trie_step (SitrepTrie *self,
   children = self->nodes[node].children;
   if (!(children & bit))
     return SITREP_TRIE_NONE;
-  return self->nodes[node].first_child + (guint32) __builtin_popcountll (children & (bit - 1));
+  return self->nodes[node].first_child + sitrep_popcount64 (children & (bit - 1));
 }
 
 /* The index of the key ending at node, or SITREP_TRIE_NONE. */
