@@ -301,7 +301,7 @@ in_set (const char        *w,
         const char *const *set)
 {
   for (; *set != NULL; set++)
-    if (strcmp (w, *set) == 0)
+    if ((*set)[0] == w[0] && strcmp (w, *set) == 0)
       return TRUE;
   return FALSE;
 }
@@ -389,7 +389,7 @@ tok_is (Scan       *s,
         guint       i,
         const char *w)
 {
-  return i < s->n && s->t[i].type != T_NUM && strcmp (s->t[i].w, w) == 0;
+  return i < s->n && s->t[i].type != T_NUM && s->t[i].w[0] == w[0] && strcmp (s->t[i].w, w) == 0;
 }
 
 static int
