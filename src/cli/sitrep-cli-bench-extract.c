@@ -94,7 +94,10 @@ sitrep_cli_bench_extract (int    argc,
   printf ("{\"bench\": \"extract\", \"docs\": %u, \"bytes\": %" G_GUINT64_FORMAT
           ", \"seconds\": %.3f, \"mb_per_s\": %.2f, \"docs_per_s\": %.1f, \"events\": %"
           G_GUINT64_FORMAT ", \"claims\": %" G_GUINT64_FORMAT ", \"failed\": %" G_GUINT64_FORMAT
-          ", \"setup_seconds\": %.3f, \"cpu_seconds\": %.3f, \"mb_per_cpu_s\": %.2f}\n",
+          ", \"setup_seconds\": %.3f, \"cpu_seconds\": %.3f, \"mb_per_cpu_s\": %.2f, "
+          "\"units\": \"MB = 10^6 bytes; seconds, mb_per_s, docs_per_s: wall clock of the one "
+          "extracting thread, files read beforehand, set-up excluded; cpu_seconds, mb_per_cpu_s: "
+          "its user + system CPU time\"}\n",
           texts->len, bytes, seconds, seconds > 0 ? bytes / 1e6 / seconds : 0.0,
           seconds > 0 ? texts->len / seconds : 0.0, events, claims, failed, (g1 - g0) / 1e6, cpu,
           cpu > 0 ? bytes / 1e6 / cpu : 0.0);

@@ -301,7 +301,7 @@ in_set (const char        *w,
         const char *const *set)
 {
   for (; *set != NULL; set++)
-    if (strcmp (w, *set) == 0)
+    if ((*set)[0] == w[0] && strcmp (w, *set) == 0)
       return TRUE;
   return FALSE;
 }
@@ -389,7 +389,7 @@ tok_is (Scan       *s,
         guint       i,
         const char *w)
 {
-  return i < s->n && s->t[i].type != T_NUM && strcmp (s->t[i].w, w) == 0;
+  return i < s->n && s->t[i].type != T_NUM && s->t[i].w[0] == w[0] && strcmp (s->t[i].w, w) == 0;
 }
 
 static int
@@ -1150,12 +1150,21 @@ sitrep_dates_scan (const char *text,
                    gint32      published)
 {
   g_autofree char *folded = g_malloc (len + 1);
+
+  sitrep_text_fold (text, len, folded);
+  folded[len] = '\0';
+  return sitrep_dates_scan_folded (folded, len, published);
+}
+
+GArray *
+sitrep_dates_scan_folded (const char *folded,
+                          gsize       len,
+                          gint32      published)
+{
   g_autoptr (GArray) toks = NULL;
   Scan s;
   guint i = 0;
 
-  sitrep_text_fold (text, len, folded);
-  folded[len] = '\0';
   toks = tokenize (folded, len);
 
   s.folded = folded;

@@ -48,6 +48,12 @@ GArray  *sitrep_dates_scan    (const char *text,
                                gsize       len,
                                gint32      published);
 
+/* The same over text already folded with sitrep_text_fold() (the extractor folds a
+ * document once); offsets are the same. */
+GArray  *sitrep_dates_scan_folded (const char *folded,
+                                   gsize       len,
+                                   gint32      published);
+
 /* The expression of spans (from sitrep_dates_scan()) that dates the text, merged with the
  * clock time or part of day that goes with it: the first explicit date, else the first
  * relative one; FALSE when there is none. */

@@ -164,7 +164,7 @@ word_is_title (const char *p,
   sitrep_text_fold (p, len, buf);
   buf[len] = '\0';
   for (const char *const *t = titles; *t != NULL; t++)
-    if (strcmp (buf, *t) == 0)
+    if ((*t)[0] == buf[0] && strcmp (buf, *t) == 0)
       return TRUE;
   return FALSE;
 }
@@ -306,10 +306,18 @@ people_republic (Doc   *d,
   };
   gsize limit = MIN (d->len, after + 12);
   for (gsize p = after; p < limit; p++)
-    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-      if (d->len - p >= strlen (names[i].folded) &&
-          strncmp (d->folded + p, names[i].folded, strlen (names[i].folded)) == 0)
-        return names[i].oblast;
+    {
+      /* every name starts with 'd', 'l' or a Cyrillic letter (0xd0 0xb4 д, 0xd0 0xbb л) */
+      guchar c = (guchar) d->folded[p];
+      if (c != 'd' && c != 'l' && c != 0xd0)
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          gsize l = strlen (names[i].folded);
+          if (d->len - p >= l && memcmp (d->folded + p, names[i].folded, l) == 0)
+            return names[i].oblast;
+        }
+    }
   return NULL;
 }
 
@@ -637,7 +645,7 @@ analyse_sentence (Doc  *d,
     for (guint i = 0; i < s->n_lex && !wanted; i++)
       wanted = lex_at (d, s, i)->entry->category == SITREP_LEX_DATE;
     if (wanted)
-      dates = sitrep_dates_scan (d->text + s->start, s->end - s->start, d->published);
+      dates = sitrep_dates_scan_folded (d->folded + s->start, s->end - s->start, d->published);
     else
       dates = g_array_new (FALSE, TRUE, sizeof (SitrepDateSpan));
   }

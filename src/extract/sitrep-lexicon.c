@@ -13,6 +13,7 @@
 
 #include "sitrep-lexicon.h"
 #include "sitrep-text.h"
+#include "sitrep-trie.h"
 
 #define TRIG(p, k)      { p, SITREP_LEX_TRIGGER, SITREP_KIND_##k, NULL }
 #define WEAP(p, c, k)   { p, SITREP_LEX_WEAPON, SITREP_KIND_##k, c }
@@ -493,7 +494,6 @@ typedef struct
   guint32 next_sibling;
   gint32 first_term;     /* index into terms, -1 when none */
   guint32 star;          /* child for '*', 0 when none */
-  gint32 table;          /* index of a 256-entry child table for busy nodes, -1 none */
   guchar byte;
 } Node;
 
@@ -503,13 +503,29 @@ typedef struct
   gint32 next;
 } Term;
 
+/* The trie as walked: laid out breadth first, so that a node's children are consecutive
+ * in byte order; bit s of mask is set when there is a child for the byte of symbol s
+ * (sym[byte], the bytes of the phrases in byte order, at most 128), so a step is a mask
+ * test and a popcount, over 32 bytes a node instead of a chain or a 1 KiB table. */
+#define NO_SYM 0xff
+
+typedef struct
+{
+  guint64 mask[2];
+  guint32 first_child;
+  gint32 first_term;     /* index into terms, -1 when none */
+  guint32 star;          /* child for '*', 0 when none */
+  guint32 unused;
+} Flat;
+
 struct _SitrepLexicon
 {
-  GArray *nodes;          /* of Node; 0 is the root */
+  GArray *nodes;          /* of Node while building; 0 is the root */
   GArray *terms;          /* of Term */
   guint32 root_table[256];
-  guint32 *tables;        /* 256 entries per busy node */
-  const Node *node;       /* nodes->data once built */
+  Flat *flat;             /* the walked trie; 0 is the root */
+  guint32 n_flat;
+  guint8 sym[256];
   const Term *term;       /* terms->data once built */
 };
 
@@ -518,16 +534,91 @@ child_fast (const SitrepLexicon *self,
             guint32              node,
             guchar               b)
 {
-  const Node *n;
-  if (node == 0)
-    return self->root_table[b];
-  n = &self->node[node];
-  if (n->table >= 0)
-    return self->tables[n->table * 256 + b];
-  for (guint32 c = n->first_child; c != 0; c = self->node[c].next_sibling)
-    if (self->node[c].byte == b)
-      return c;
-  return 0;
+  const Flat *n = &self->flat[node];
+  guint s = self->sym[b];
+  guint64 bit;
+
+  if (s == NO_SYM)
+    return 0;
+  if (s < 64)
+    {
+      bit = G_GUINT64_CONSTANT (1) << s;
+      if (!(n->mask[0] & bit))
+        return 0;
+      return n->first_child + sitrep_popcount64 (n->mask[0] & (bit - 1));
+    }
+  bit = G_GUINT64_CONSTANT (1) << (s - 64);
+  if (!(n->mask[1] & bit))
+    return 0;
+  return n->first_child + sitrep_popcount64 (n->mask[0]) +
+         sitrep_popcount64 (n->mask[1] & (bit - 1));
+}
+
+static int
+compare_bytes (gconstpointer a,
+               gconstpointer b,
+               gpointer      nodes)
+{
+  guchar x = g_array_index ((GArray *) nodes, Node, *(const guint32 *) a).byte;
+  guchar y = g_array_index ((GArray *) nodes, Node, *(const guint32 *) b).byte;
+  return (int) x - (int) y;
+}
+
+/* Lays the built trie out breadth first into self->flat. */
+static void
+flatten (SitrepLexicon *self)
+{
+  guint n = self->nodes->len;
+  g_autofree guint32 *order = g_new (guint32, n);   /* flat id -> built node */
+  gboolean used[256] = { FALSE };
+  guint n_syms = 0;
+  guint32 head = 0, tail = 1;
+
+  for (guint32 i = 1; i < n; i++)
+    if (g_array_index (self->nodes, Node, i).byte != '*')
+      used[g_array_index (self->nodes, Node, i).byte] = TRUE;
+  for (guint c = 0; c < 256; c++)
+    self->sym[c] = (used[c] && n_syms < 128) ? (guint8) n_syms++ : NO_SYM;
+  g_assert (n_syms <= 128);
+
+  self->flat = g_new0 (Flat, n);
+  order[0] = 0;
+  while (head < tail)
+    {
+      const Node *b = &g_array_index (self->nodes, Node, order[head]);
+      Flat *f = &self->flat[head];
+      guint32 kids[256];
+      guint n_kids = 0;
+
+      /* the root's children are in root_table, the others in a chain */
+      if (order[head] == 0)
+        {
+          for (guint c = 0; c < 256; c++)
+            if (self->root_table[c] != 0)
+              kids[n_kids++] = self->root_table[c];
+        }
+      else
+        for (guint32 c = b->first_child; c != 0 && n_kids < 256;
+             c = g_array_index (self->nodes, Node, c).next_sibling)
+          kids[n_kids++] = c;
+      g_qsort_with_data (kids, n_kids, sizeof (guint32), compare_bytes, self->nodes);
+
+      f->first_term = b->first_term;
+      f->first_child = tail;
+      for (guint k = 0; k < n_kids; k++)
+        {
+          guint s = self->sym[g_array_index (self->nodes, Node, kids[k]).byte];
+          f->mask[s / 64] |= G_GUINT64_CONSTANT (1) << (s % 64);
+          order[tail++] = kids[k];
+        }
+      if (b->star != 0)
+        {
+          f->star = tail;
+          order[tail++] = b->star;
+        }
+      head++;
+    }
+  self->n_flat = tail;
 }
 
 static guint32
@@ -535,12 +626,8 @@ child (SitrepLexicon *self,
        guint32        node,
        guchar         b)
 {
-  gint32 table;
   if (node == 0)
     return self->root_table[b];
-  table = g_array_index (self->nodes, Node, node).table;
-  if (table >= 0 && self->tables != NULL)
-    return self->tables[table * 256 + b];
   for (guint32 c = g_array_index (self->nodes, Node, node).first_child; c != 0;
        c = g_array_index (self->nodes, Node, c).next_sibling)
     if (g_array_index (self->nodes, Node, c).byte == b)
@@ -553,7 +640,7 @@ add_child (SitrepLexicon *self,
            guint32        node,
            guchar         b)
 {
-  Node n = { 0, 0, -1, 0, -1, b };
+  Node n = { 0, 0, -1, 0, b };
   guint32 id;
 
   if (b == '*')
@@ -582,8 +669,7 @@ static SitrepLexicon *
 lexicon_new (void)
 {
   SitrepLexicon *self = g_new0 (SitrepLexicon, 1);
-  Node root = { 0, 0, -1, 0, -1, 0 };
-  guint n_tables = 0;
+  Node root = { 0, 0, -1, 0, 0 };
 
   self->nodes = g_array_new (FALSE, FALSE, sizeof (Node));
   self->terms = g_array_new (FALSE, FALSE, sizeof (Term));
@@ -602,27 +688,7 @@ lexicon_new (void)
       g_array_append_val (self->terms, t);
     }
 
-  /* Nodes with many children (the second byte of Cyrillic letters) get a direct table. */
-  for (guint32 i = 1; i < self->nodes->len; i++)
-    {
-      guint n = 0;
-      for (guint32 c = g_array_index (self->nodes, Node, i).first_child; c != 0;
-           c = g_array_index (self->nodes, Node, c).next_sibling)
-        n++;
-      if (n >= 4)
-        g_array_index (self->nodes, Node, i).table = n_tables++;
-    }
-  self->tables = g_new0 (guint32, (gsize) n_tables * 256 + 1);
-  for (guint32 i = 1; i < self->nodes->len; i++)
-    {
-      gint32 table = g_array_index (self->nodes, Node, i).table;
-      if (table < 0)
-        continue;
-      for (guint32 c = g_array_index (self->nodes, Node, i).first_child; c != 0;
-           c = g_array_index (self->nodes, Node, c).next_sibling)
-        self->tables[table * 256 + g_array_index (self->nodes, Node, c).byte] = c;
-    }
-  self->node = (const Node *) self->nodes->data;
+  flatten (self);
   self->term = (const Term *) self->terms->data;
   return self;
 }
@@ -647,8 +713,11 @@ typedef struct
   const char *text;
   gsize len;
   gsize start;
+  guint32 found;           /* bit c set: best[c] holds a match */
   SitrepLexMatch best[SITREP_N_LEX];
 } Walk;
+
+G_STATIC_ASSERT (SITREP_N_LEX <= 32);
 
 static inline gboolean
 boundary (Walk  *w,
@@ -657,56 +726,71 @@ boundary (Walk  *w,
   return pos >= w->len || !sitrep_text_is_word_char (w->text + pos, w->text + w->len);
 }
 
+/* Depth first: the terms of a node, then its '*' branch, then its child for the next
+ * byte.  The child is the last thing visited, so that step is a loop, and only '*'
+ * branches recurse. */
 static void
 walk (Walk    *w,
       guint32  node,
       gsize    pos,
       int      depth)
 {
-  const Node *n = &w->self->node[node];
+  const SitrepLexicon *self = w->self;
+  const char *text = w->text;
+  gsize len = w->len;
 
-  if (n->first_term >= 0 && boundary (w, pos))
-    for (gint32 t = n->first_term; t >= 0; t = w->self->term[t].next)
-      {
-        const SitrepLexEntry *e = &entries[w->self->term[t].entry];
-        SitrepLexMatch *b = &w->best[e->category];
-        if (b->entry == NULL || pos > b->end)
-          {
-            b->entry = e;
-            b->start = w->start;
-            b->end = pos;
-          }
-      }
-  if (depth > 64)
-    return;
-  if (n->star != 0)
+  for (;;)
     {
-      gsize p = pos;
-      while (p < w->len && sitrep_text_is_word_char (w->text + p, w->text + w->len))
-        p += sitrep_text_char_len (w->text + p);
-      if (p > w->len)
-        p = w->len;
-      walk (w, n->star, p, depth + 1);
-    }
-  if (pos < w->len)
-    {
-      guchar c = (guchar) w->text[pos];
+      const Flat *n = &self->flat[node];
+      guchar c;
       guint32 next;
+
+      if (n->first_term >= 0 && boundary (w, pos))
+        for (gint32 t = n->first_term; t >= 0; t = self->term[t].next)
+          {
+            const SitrepLexEntry *e = &entries[self->term[t].entry];
+            guint cat = e->category;
+            SitrepLexMatch *b = &w->best[cat];
+            if (!(w->found & (1u << cat)) || pos > b->end)
+              {
+                w->found |= 1u << cat;
+                b->entry = e;
+                b->start = w->start;
+                b->end = pos;
+              }
+          }
+      if (depth > 64)
+        return;
+      if (n->star != 0)
+        {
+          gsize p = pos;
+          while (p < len && sitrep_text_is_word_char (text + p, text + len))
+            p += sitrep_text_char_len (text + p);
+          if (p > len)
+            p = len;
+          walk (w, n->star, p, depth + 1);
+        }
+      if (pos >= len)
+        return;
+      c = (guchar) text[pos];
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
         {
-          next = child_fast (w->self, node, ' ');
-          if (next != 0)
-            {
-              gsize p = pos + 1;
-              while (p < w->len && (w->text[p] == ' ' || w->text[p] == '\t'))
-                p++;
-              walk (w, next, p, depth + 1);
-            }
-          return;
+          next = child_fast (self, node, ' ');
+          if (next == 0)
+            return;
+          pos++;
+          while (pos < len && (text[pos] == ' ' || text[pos] == '\t'))
+            pos++;
         }
-      next = child_fast (w->self, node, c);
-      if (next != 0)
-        walk (w, next, pos + 1, depth + 1);
+      else
+        {
+          next = child_fast (self, node, c);
+          if (next == 0)
+            return;
+          pos++;
+        }
+      node = next;
+      depth++;
     }
 }
 
@@ -730,17 +814,21 @@ sitrep_lexicon_scan (SitrepLexicon *self,
       gsize cl = sitrep_text_char_len (folded + pos);
       gboolean is_word = sitrep_text_is_word_char (folded + pos, folded + len);
 
-      if (is_word && !prev_word && self->root_table[(guchar) folded[pos]] != 0)
+      if (is_word && !prev_word && child_fast (self, 0, (guchar) folded[pos]) != 0)
         {
-          memset (w.best, 0, sizeof w.best);
+          w.found = 0;
           w.start = pos;
           walk (&w, 0, pos, 0);
-          for (int c = 0; c < SITREP_N_LEX; c++)
-            if (w.best[c].entry != NULL && w.best[c].end > last_end[c])
-              {
-                g_array_append_val (out, w.best[c]);
-                last_end[c] = w.best[c].end;
-              }
+          /* in category order, as before */
+          for (guint32 f = w.found; f != 0; f &= f - 1)
+            {
+              int c = __builtin_ctz (f);
+              if (w.best[c].end > last_end[c])
+                {
+                  g_array_append_val (out, w.best[c]);
+                  last_end[c] = w.best[c].end;
+                }
+            }
         }
       prev_word = is_word;
       pos += cl;

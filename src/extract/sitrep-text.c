@@ -125,7 +125,26 @@ sitrep_text_fold (const char *src,
 
   while (i < len)
     {
-      guchar c = s[i];
+      guchar c;
+
+      /* Eight ASCII bytes at a time: add 0x20 to the bytes in 'A'..'Z' (no byte carries
+       * into the next: all are below 0x80). */
+      if (i + 8 <= len)
+        {
+          guint64 w, upper;
+          memcpy (&w, s + i, 8);
+          if ((w & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+            {
+              upper = (w + G_GUINT64_CONSTANT (0x3f3f3f3f3f3f3f3f)) &       /* >= 'A' */
+                      ~(w + G_GUINT64_CONSTANT (0x2525252525252525)) &      /* <= 'Z' */
+                      G_GUINT64_CONSTANT (0x8080808080808080);
+              w |= upper >> 2;
+              memcpy (d + i, &w, 8);
+              i += 8;
+              continue;
+            }
+        }
+      c = s[i];
       if (c < 0x80)
         {
           d[i] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
@@ -207,7 +226,7 @@ is_abbreviation (const char *text,
         return TRUE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (abbreviations); i++)
-    if (strcmp (buf, abbreviations[i]) == 0)
+    if (abbreviations[i][0] == buf[0] && strcmp (buf, abbreviations[i]) == 0)
       return TRUE;
   return FALSE;
 }

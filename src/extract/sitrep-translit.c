@@ -390,6 +390,44 @@ sitrep_skeleton_append (SitrepSkeleton *self,
       const char *next;
       CharClass cls;
 
+      /* Fast paths, same result as the general one below: the rest of a skipped word
+       * (ASCII letters, digits and apostrophes, Cyrillic letters U+0400..U+047F), and
+       * ASCII letters and digits inside a word. */
+      if (skipping)
+        {
+          while (p < end)
+            {
+              guchar b = (guchar) *p;
+              if (b < 0x80 && (g_ascii_isalnum (b) || b == '\'' || b == '`'))
+                p++;
+              else if ((b == 0xD0 || b == 0xD1) && p + 1 < end && ((guchar) p[1] & 0xC0) == 0x80)
+                p += 2;
+              else
+                break;
+            }
+          if (p >= end)
+            break;
+        }
+      else if (w.n > 0 && !pending_apos)
+        {
+          while (p < end && w.n < WORD_MAX && g_ascii_isalnum (*p))
+            {
+              guchar b = (guchar) *p;
+              guint32 s_off = (guint32) (base + (p - text));
+              gboolean digit = b <= '9';
+              w.c[w.n] = digit ? '#' : (char) (b | 0x20);
+              w.start[w.n] = s_off;
+              w.end[w.n] = s_off + 1;
+              w.cyr[w.n] = FALSE;
+              w.lower[w.n] = b >= 'a';
+              w.apos[w.n] = FALSE;
+              w.n++;
+              p++;
+            }
+          if (p >= end)
+            break;
+        }
+
       if ((guchar) *p < 0x80)
         {
           c = (guchar) *p;

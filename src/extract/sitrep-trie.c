@@ -8,21 +8,16 @@
 
 #include "sitrep-trie.h"
 
-/* Nodes are made in key order, so a node's children are a chain of siblings in byte
- * order; the root's children are also indexed directly. */
+/* While building: nodes made in key order, so a node's children are a chain of siblings
+ * in byte order.  Then laid out again breadth first, so that each node's children are
+ * consecutive and a step needs no search. */
 typedef struct
 {
   guint32 first_child;
   guint32 next_sibling;
   guint32 value;
   guchar  label;
-} Node;
-
-struct _SitrepTrie
-{
-  GArray  *nodes;   /* Node */
-  guint32  root_children[256];
-};
+} BuildNode;
 
 SitrepTrie *
 sitrep_trie_new (const char *const *keys,
@@ -30,11 +25,15 @@ sitrep_trie_new (const char *const *keys,
 {
   SitrepTrie *self = g_new0 (SitrepTrie, 1);
   g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (guint32));
-  Node root = { SITREP_TRIE_NONE, SITREP_TRIE_NONE, SITREP_TRIE_NONE, 0 };
+  g_autoptr(GArray) build = g_array_sized_new (FALSE, FALSE, sizeof (BuildNode), n * 4 + 1);
+  g_autofree guint32 *order = NULL;   /* breadth-first position -> build node */
+  BuildNode root = { SITREP_TRIE_NONE, SITREP_TRIE_NONE, SITREP_TRIE_NONE, 0 };
   const char *prev = "";
+  gboolean used[256] = { FALSE };
+  guint n_syms = 0;
+  guint32 head, tail;
 
-  self->nodes = g_array_sized_new (FALSE, FALSE, sizeof (Node), n * 4 + 1);
-  g_array_append_val (self->nodes, root);
+  g_array_append_val (build, root);
   /* path[d] is the node reached by the previous key's first d bytes. */
   g_array_append_val (path, (guint32) { 0 });
 
@@ -44,33 +43,75 @@ sitrep_trie_new (const char *const *keys,
       gsize common = 0;
       gsize len = strlen (key);
 
-      g_return_val_if_fail (i == 0 || strcmp (prev, key) < 0, self);
+      if (i > 0 && strcmp (prev, key) >= 0)
+        {
+          g_critical ("sitrep_trie_new: keys not sorted and distinct at %u", i);
+          break;
+        }
       while (key[common] != '\0' && key[common] == prev[common])
         common++;
       /* The previous key's node at depth common + 1 is the last child of path[common]. */
       for (gsize d = common; d < len; d++)
         {
-          Node node = { SITREP_TRIE_NONE, SITREP_TRIE_NONE, SITREP_TRIE_NONE, (guchar) key[d] };
-          guint32 id = self->nodes->len;
+          BuildNode node = { SITREP_TRIE_NONE, SITREP_TRIE_NONE, SITREP_TRIE_NONE, (guchar) key[d] };
+          guint32 id = build->len;
           guint32 parent = g_array_index (path, guint32, d);
 
-          g_array_append_val (self->nodes, node);
+          g_array_append_val (build, node);
           if (d == common && path->len > d + 1)
-            g_array_index (self->nodes, Node, g_array_index (path, guint32, d + 1)).next_sibling = id;
+            g_array_index (build, BuildNode, g_array_index (path, guint32, d + 1)).next_sibling = id;
           else
-            g_array_index (self->nodes, Node, parent).first_child = id;
-          if (parent == 0)
-            self->root_children[(guchar) key[d]] = id;
+            g_array_index (build, BuildNode, parent).first_child = id;
           g_array_set_size (path, d + 1);
           g_array_append_val (path, id);
+          used[(guchar) key[d]] = TRUE;
         }
       g_array_set_size (path, len + 1);
-      g_array_index (self->nodes, Node, g_array_index (path, guint32, len)).value = i;
+      g_array_index (build, BuildNode, g_array_index (path, guint32, len)).value = i;
       prev = key;
     }
+
+  /* Symbols: the bytes used in keys, numbered in byte order so that children stay in byte
+   * order.  More than 64 would not fit the masks; skeleton keys use about 30. */
   for (guint c = 0; c < 256; c++)
-    if (self->root_children[c] == 0)
-      self->root_children[c] = SITREP_TRIE_NONE;
+    {
+      if (used[c] && n_syms < 64)
+        self->sym[c] = (guint8) n_syms++;
+      else
+        {
+          if (used[c])
+            g_critical ("sitrep_trie_new: more than 64 distinct bytes in the keys");
+          self->sym[c] = SITREP_TRIE_NO_SYM;
+        }
+    }
+
+  /* Breadth first: the children of the node at position p get consecutive positions. */
+  self->n_nodes = build->len;
+  self->nodes = g_new0 (SitrepTrieNode, self->n_nodes);
+  order = g_new (guint32, self->n_nodes);
+  order[0] = 0;
+  head = 0;
+  tail = 1;
+  while (head < tail)
+    {
+      const BuildNode *b = &g_array_index (build, BuildNode, order[head]);
+      SitrepTrieNode *out = &self->nodes[head];
+
+      out->value = b->value;
+      out->first_child = tail;
+      out->children = 0;
+      for (guint32 c = b->first_child; c != SITREP_TRIE_NONE;
+           c = g_array_index (build, BuildNode, c).next_sibling)
+        {
+          guint s = self->sym[g_array_index (build, BuildNode, c).label];
+          if (s == SITREP_TRIE_NO_SYM)
+            continue;
+          out->children |= G_GUINT64_CONSTANT (1) << s;
+          order[tail++] = c;
+        }
+      head++;
+    }
+  self->n_nodes = tail;
   return self;
 }
 
@@ -79,45 +120,12 @@ sitrep_trie_free (SitrepTrie *self)
 {
   if (self == NULL)
     return;
-  g_array_unref (self->nodes);
+  g_free (self->nodes);
   g_free (self);
-}
-
-guint32
-sitrep_trie_root (SitrepTrie *self)
-{
-  return 0;
-}
-
-guint32
-sitrep_trie_step (SitrepTrie *self,
-                  guint32     node,
-                  guchar      c)
-{
-  const Node *nodes = (const Node *) self->nodes->data;
-  guint32 child;
-
-  if (node == 0)
-    return self->root_children[c];
-  for (child = nodes[node].first_child; child != SITREP_TRIE_NONE; child = nodes[child].next_sibling)
-    {
-      if (nodes[child].label == c)
-        return child;
-      if (nodes[child].label > c)
-        break;
-    }
-  return SITREP_TRIE_NONE;
-}
-
-guint32
-sitrep_trie_value (SitrepTrie *self,
-                   guint32     node)
-{
-  return g_array_index (self->nodes, Node, node).value;
 }
 
 guint
 sitrep_trie_n_nodes (SitrepTrie *self)
 {
-  return self->nodes->len;
+  return self->n_nodes;
 }
