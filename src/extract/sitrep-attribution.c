@@ -101,7 +101,8 @@ words_of (const SitrepSentenceView *v,
           gsize                     a,
           gsize                     b)
 {
-  GArray *words = g_array_new (FALSE, TRUE, sizeof (Word));
+  /* sized for a sentence's words: growing from nothing reallocated at every power of 2 */
+  GArray *words = g_array_sized_new (FALSE, TRUE, sizeof (Word), b > a ? MAX ((b - a) / 6, 8) : 8);
   const char *t = v->text;
   const char *end = t + b;
   gsize i = a;
