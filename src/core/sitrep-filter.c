@@ -377,11 +377,14 @@ intersect_with_query (Job           *job,
                    sqlite3_errmsg (sqlite3_db_handle (stmt)));
       return FALSE;
     }
-  qsort (found->data, found->len, sizeof (gint64), compare_id);
+  /* No match leaves found->data NULL, which qsort () and bsearch () must not get. */
+  if (found->len > 0)
+    qsort (found->data, found->len, sizeof (gint64), compare_id);
   for (guint i = 0; i < job->n_events; i++)
     if (sitrep_filter_mask_get (bits, i))
       {
-        if (bsearch (&job->ids[i], found->data, found->len, sizeof (gint64), compare_id) == NULL)
+        if (found->len == 0 ||
+            bsearch (&job->ids[i], found->data, found->len, sizeof (gint64), compare_id) == NULL)
           bits[i >> 6] &= ~(G_GUINT64_CONSTANT (1) << (i & 63));
       }
   return TRUE;
