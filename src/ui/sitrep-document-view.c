@@ -25,6 +25,8 @@ struct _SitrepDocumentView
   guint scroll_idle;
   guint scroll_timeout;
   guint scroll_attempts;
+  guint stable_checks;
+  double last_upper;
 
   AdwWindowTitle *window_title;
   GtkButton *browser_button;
@@ -170,9 +172,9 @@ stop_scrolling (SitrepDocumentView *self)
 
 /* A text view measures its lines a few at a time, and until then their positions are
  * estimates: a claim placed near the top may move down as the lines above it are
- * measured. So place it again each time the view's height changes, for two seconds
- * (after that the reader may have scrolled on purpose); the validation runs in idles, so
- * also look every 50 ms. */
+ * measured. So place it again each time the view's height changes, and look every
+ * 50 ms (the measuring runs in idles) until its height has stopped changing, which
+ * takes a fraction of a second. */
 static void
 on_adjustment_changed (SitrepDocumentView *self)
 {
@@ -193,9 +195,17 @@ static gboolean
 scroll_timeout (gpointer user_data)
 {
   SitrepDocumentView *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+  double upper = gtk_adjustment_get_upper (adjustment);
 
-  try_scroll_to_claim (self);
-  if (++self->scroll_attempts < 40)
+  /* Done once the claim is in place and the view's height has stopped changing (every
+   * line measured), or after ten seconds whatever happens. */
+  if (try_scroll_to_claim (self) && upper == self->last_upper)
+    self->stable_checks++;
+  else
+    self->stable_checks = 0;
+  self->last_upper = upper;
+  if (self->stable_checks < 3 && ++self->scroll_attempts < 200)
     return G_SOURCE_CONTINUE;
   self->scroll_timeout = 0;
   stop_scrolling (self);
