@@ -374,6 +374,28 @@ test_casualty_event (void)
   g_assert_cmpstr (highlight, ==, claim->quote);
   g_assert_cmpuint (sitrep_document_view_get_n_other_spans (view), >=, 1);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (view)), ==, OUTLET " — 25 Nov 2024");
+  /* Scrolled to the claim: it starts in the upper half of what is shown. */
+  {
+    GtkTextView *text_view = sitrep_document_view_get_text_view (view);
+    GdkRectangle visible, at;
+    GtkTextIter start, end;
+
+    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view));
+
+    iterate_for (2500);
+    g_assert_true (sitrep_document_view_get_highlight (view, &start, &end));
+    gtk_text_view_get_visible_rect (text_view, &visible);
+    gtk_text_view_get_iter_location (text_view, &start, &at);
+    g_test_message ("visible %d+%d, claim at %d, scrolled %g of %g", visible.y, visible.height,
+                    at.y, gtk_adjustment_get_value (adjustment),
+                    gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+    g_assert_cmpint (at.y, >=, visible.y);
+    /* In the upper half, or as far down as the view goes. */
+    if (at.y >= visible.y + visible.height / 2)
+      g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >=,
+                         gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) - 1);
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  }
   {
     GtkTextBuffer *buffer = sitrep_document_view_get_buffer (view);
     GtkTextIter start, end;

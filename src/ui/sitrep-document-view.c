@@ -23,6 +23,10 @@ struct _SitrepDocumentView
   GtkTextMark *claim_end;
   guint n_other_spans;
   guint scroll_idle;
+  guint scroll_timeout;
+  guint scroll_attempts;
+  guint stable_checks;
+  double last_upper;
 
   AdwWindowTitle *window_title;
   GtkButton *browser_button;
@@ -123,23 +127,102 @@ span_to_iters (GtkTextBuffer *buffer,
   return TRUE;
 }
 
+/* Scrolls so that the claim sits near the top of what is shown; TRUE once it does (or
+ * when there is no claim to scroll to). */
 static gboolean
-scroll_to_claim (gpointer user_data)
+try_scroll_to_claim (SitrepDocumentView *self)
+{
+  GtkAdjustment *adjustment;
+  GdkRectangle visible, at;
+  GtkTextIter start;
+
+  if (self->claim_start == NULL)
+    return TRUE;
+  if (gtk_widget_get_height (GTK_WIDGET (self->text_view)) <= 0)
+    return FALSE;
+  gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (self->text_view), &start,
+                                    self->claim_start);
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_location (self->text_view, &start, &at);
+  /* Aligned already (within a few pixels), or as far down as the view goes. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+  if (ABS ((at.y - visible.height / 4) - visible.y) <= 4
+      || (at.y > visible.y + visible.height / 4
+          && gtk_adjustment_get_value (adjustment) >= gtk_adjustment_get_upper (adjustment)
+                                                      - gtk_adjustment_get_page_size (adjustment)))
+    return TRUE;
+  /* Near the end of a long article the view cannot bring the claim higher; the line
+   * heights are estimates until measured, so keep trying until the timeout anyway. */
+  /* The adjustment's value is the visible rectangle's top, give or take the margin. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment)
+                                        + (at.y - visible.height / 4) - visible.y);
+  return FALSE;
+}
+
+static void
+stop_scrolling (SitrepDocumentView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+
+  g_clear_handle_id (&self->scroll_idle, g_source_remove);
+  g_clear_handle_id (&self->scroll_timeout, g_source_remove);
+  if (adjustment)
+    g_signal_handlers_disconnect_by_data (adjustment, self);
+}
+
+/* A text view measures its lines a few at a time, and until then their positions are
+ * estimates: a claim placed near the top may move down as the lines above it are
+ * measured. So place it again each time the view's height changes, and look every
+ * 50 ms (the measuring runs in idles) until its height has stopped changing, which
+ * takes a fraction of a second. */
+static void
+on_adjustment_changed (SitrepDocumentView *self)
+{
+  try_scroll_to_claim (self);
+}
+
+static gboolean
+scroll_idle (gpointer user_data)
 {
   SitrepDocumentView *self = user_data;
 
   self->scroll_idle = 0;
-  if (self->claim_start)
-    gtk_text_view_scroll_to_mark (self->text_view, self->claim_start, 0.05, TRUE, 0.0, 0.25);
+  try_scroll_to_claim (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+scroll_timeout (gpointer user_data)
+{
+  SitrepDocumentView *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+  double upper = gtk_adjustment_get_upper (adjustment);
+
+  /* Done once the claim is in place and the view's height has stopped changing (every
+   * line measured), or after ten seconds whatever happens. */
+  if (try_scroll_to_claim (self) && upper == self->last_upper)
+    self->stable_checks++;
+  else
+    self->stable_checks = 0;
+  self->last_upper = upper;
+  if (self->stable_checks < 3 && ++self->scroll_attempts < 200)
+    return G_SOURCE_CONTINUE;
+  self->scroll_timeout = 0;
+  stop_scrolling (self);
   return G_SOURCE_REMOVE;
 }
 
 static void
 on_text_view_map (SitrepDocumentView *self)
 {
-  /* Lines are only measured once the view has its size: scroll after that. */
-  if (self->scroll_idle == 0 && self->claim_start)
-    self->scroll_idle = g_idle_add_full (G_PRIORITY_LOW, scroll_to_claim, self, NULL);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+
+  if (self->claim_start == NULL || self->scroll_timeout != 0)
+    return;
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_adjustment_changed), self,
+                           G_CONNECT_SWAPPED);
+  self->scroll_idle = g_idle_add (scroll_idle, self);
+  self->scroll_timeout = g_timeout_add (50, scroll_timeout, self);
 }
 
 static void
@@ -154,7 +237,8 @@ sitrep_document_view_dispose (GObject *object)
 {
   SitrepDocumentView *self = SITREP_DOCUMENT_VIEW (object);
 
-  g_clear_handle_id (&self->scroll_idle, g_source_remove);
+  if (self->text_view)
+    stop_scrolling (self);
   g_clear_object (&self->document);
   self->claim_start = NULL;
   self->claim_end = NULL;
@@ -301,6 +385,13 @@ sitrep_document_view_get_buffer (SitrepDocumentView *self)
 {
   g_return_val_if_fail (SITREP_IS_DOCUMENT_VIEW (self), NULL);
   return gtk_text_view_get_buffer (self->text_view);
+}
+
+GtkTextView *
+sitrep_document_view_get_text_view (SitrepDocumentView *self)
+{
+  g_return_val_if_fail (SITREP_IS_DOCUMENT_VIEW (self), NULL);
+  return self->text_view;
 }
 
 gboolean

@@ -21,6 +21,7 @@ SitrepDocumentView *sitrep_document_view_new           (GtkWindow          *pare
 
 SitrepDocument     *sitrep_document_view_get_document  (SitrepDocumentView *self);
 GtkTextBuffer      *sitrep_document_view_get_buffer    (SitrepDocumentView *self);
+GtkTextView        *sitrep_document_view_get_text_view (SitrepDocumentView *self);
 /* The highlighted claim's range in the buffer; FALSE when the claim has no span. */
 gboolean            sitrep_document_view_get_highlight (SitrepDocumentView *self,
                                                         GtkTextIter        *start,
