@@ -74,7 +74,7 @@ test_places (void)
   g_clear_pointer (&event->admin1, g_free);
   event->geo_precision = SITREP_GEO_PRECISION_REGION;
   s = sitrep_format_event_place (event);
-  g_assert_cmpstr (s, ==, "Unknown place");
+  g_assert_cmpstr (s, ==, "No place named");
   g_free (s);
 }
 

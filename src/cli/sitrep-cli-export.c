@@ -6,6 +6,7 @@
 
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -127,8 +128,8 @@ sitrep_cli_export (int    argc,
       return 1;
     }
   if (out_path != NULL)
-    g_printerr (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " event exported to %s\n",
-                             "%" G_GUINT64_FORMAT " events exported to %s\n", n),
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "%" PRIu64 " event exported to %s\n",
+                             "%" PRIu64 " events exported to %s\n", n),
                 n, out_path);
   return 0;
 }

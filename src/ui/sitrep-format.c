@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
 
 #include "core/sitrep-verdict.h"
 #include "sitrep-format.h"
@@ -169,7 +171,8 @@ sitrep_format_event_place (SitrepEvent *event)
         return g_strdup_printf (_("somewhere in %s"), region);
       if (name)
         return g_strdup_printf (_("somewhere in %s"), name);
-      return g_strdup (_("Unknown place"));
+      /* TRANSLATORS: the article names no place or region for the event */
+      return g_strdup (_("No place named"));
     }
 
   if (event->geo_precision == SITREP_GEO_PRECISION_NEAR)
@@ -215,8 +218,26 @@ sitrep_format_figure_kind_label (SitrepFigureKind kind)
 static char *
 format_number (gint64 n)
 {
-  /* The ' flag groups thousands as the locale does. */
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, n);
+  /* Thousands grouped with the locale's separator; the C locale has none, and there
+   * the English comma reads as the articles do ("3,920"). */
+  const char *sep = localeconv ()->thousands_sep;
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+  const char *p = digits;
+  GString *out = g_string_new (NULL);
+  size_t len;
+
+  if (sep == NULL || *sep == '\0')
+    sep = ",";
+  if (*p == '-')
+    g_string_append_c (out, *p++);
+  len = strlen (p);
+  for (size_t i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, sep);
+      g_string_append_c (out, p[i]);
+    }
+  return g_string_free (out, FALSE);
 }
 
 char *
