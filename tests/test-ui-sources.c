@@ -15,7 +15,9 @@
 #include "ui/sitrep-claim-card.h"
 #include "ui/sitrep-document-view.h"
 #include "ui/sitrep-event-sidebar-private.h"
+#include "ui/sitrep-map-view.h"
 #include "ui/sitrep-pin-layer.h"
+#include "ui/sitrep-timeline.h"
 #include "ui/sitrep-rating-popover.h"
 #include "ui/sitrep-window-private.h"
 
@@ -451,6 +453,80 @@ test_same_spot (void)
   g_assert_cmpstr (event->target, ==, "Artyan-Kalor factory");
   g_assert_cmpuint (sitrep_pin_layer_get_selected_index (sitrep_map_view_get_pin_layer (sitrep_window_get_map_view (window))),
                     ==, sitrep_event_store_find_id (sitrep_window_get_store (window), event->id));
+}
+
+/* A click on a cluster lists its events in the sidebar, with one verdict for them all,
+ * while the map zooms in. A synthetic collection, dense enough to cluster. */
+static void
+test_cluster_list (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "clusters.sitrep", NULL);
+  const char *argv[] = { g_getenv ("SITREP_CLI"), "generate", "--events=3000", "--no-search-index",
+                         "--force", path, NULL };
+  g_autoptr (GError) error = NULL;
+  SitrepMapView *map_view;
+  SitrepPinLayer *layer;
+  SitrepEventSidebar *sidebar;
+  const SitrepEventColumns *c;
+  gint64 first = 0, last = 0;
+  guint best = 0, n_rows;
+  double x = -1, y = -1, zoom;
+  int status = -1;
+  GList *rows;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  open_collection (path);
+
+  map_view = sitrep_window_get_map_view (window);
+  layer = sitrep_map_view_get_pin_layer (map_view);
+  sidebar = sitrep_window_get_sidebar (window);
+  sitrep_event_store_get_range (sitrep_window_get_store (window), &first, &last);
+  sitrep_timeline_set_window (sitrep_window_get_timeline (window), first, last);
+  sitrep_map_view_go_to (map_view, 48.5, 35.0, 6);
+  iterate_for (100);
+  g_assert_cmpuint (sitrep_pin_layer_get_n_clusters (layer), >, 0);
+
+  /* The biggest cluster, found as a pointer would: hovering its members' spots. */
+  c = sitrep_event_store_get_columns (sitrep_window_get_store (window));
+  for (guint i = 0; i < c->n_events; i += 7)
+    {
+      double px, py;
+      GArray *hovered;
+
+      sitrep_pin_layer_get_position (layer, i, &px, &py);
+      if (!sitrep_pin_layer_hover_at (layer, px, py))
+        continue;
+      hovered = sitrep_pin_layer_get_hovered (layer);
+      if (hovered != NULL && hovered->len > best)
+        {
+          best = hovered->len;
+          x = px;
+          y = py;
+        }
+    }
+  g_assert_cmpuint (best, >, 1);
+
+  zoom = shumate_viewport_get_zoom_level (sitrep_map_view_get_viewport (map_view));
+  g_assert_true (sitrep_pin_layer_activate_at (layer, x, y));
+  iterate_for (50);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (sitrep_map_view_get_viewport (map_view)), >, zoom);
+  g_assert_true (sitrep_event_sidebar_is_cluster (sidebar));
+  rows = sitrep_event_sidebar_get_cluster_rows (sidebar);
+  n_rows = g_list_length (rows);
+  g_list_free (rows);
+  g_assert_cmpuint (n_rows, ==, MIN (best, 200));
+  {
+    g_autofree char *text = visible_text (GTK_WIDGET (sidebar));
+    g_autofree char *heading = best > 200
+      ? g_strdup_printf ("%u Events Here, First 200 Listed", best)
+      : g_strdup_printf ("%u Events Here", best);
+
+    g_test_message ("cluster sidebar:\n%.400s", text);
+    g_assert_nonnull (strstr (text, heading));
+  }
 }
 
 static void
@@ -971,6 +1047,7 @@ main (int   argc,
   g_test_add_func ("/ui/sources/casualty-event", test_casualty_event);
   g_test_add_func ("/ui/sources/conflicting-figures", test_conflicting_figures);
   g_test_add_func ("/ui/sources/same-spot", test_same_spot);
+  g_test_add_func ("/ui/sources/cluster-list", test_cluster_list);
   g_test_add_func ("/ui/sources/rate-and-undo", test_rate_and_undo);
   g_test_add_func ("/ui/sources/keyboard-and-access", test_keyboard_and_access);
   g_test_add_func ("/ui/sources/read-only", test_read_only);

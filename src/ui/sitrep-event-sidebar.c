@@ -952,6 +952,16 @@ void
 sitrep_event_sidebar_set_cluster (SitrepEventSidebar *self,
                                   GPtrArray          *events)
 {
+  g_return_if_fail (SITREP_IS_EVENT_SIDEBAR (self));
+
+  sitrep_event_sidebar_set_cluster_sample (self, events, events ? events->len : 0);
+}
+
+void
+sitrep_event_sidebar_set_cluster_sample (SitrepEventSidebar *self,
+                                         GPtrArray          *events,
+                                         guint               n_total)
+{
   GtkWidget *child;
   g_autofree char *heading = NULL;
 
@@ -967,8 +977,15 @@ sitrep_event_sidebar_set_cluster (SitrepEventSidebar *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cluster_list))))
     gtk_list_box_remove (self->cluster_list, child);
 
-  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Event Here", "%u Events Here",
-                                          events->len), events->len);
+  n_total = MAX (n_total, events->len);
+  if (n_total > events->len)
+    /* TRANSLATORS: a large cluster: only its first events are listed, in time order */
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Events Here, First %u Listed",
+                                            "%u Events Here, First %u Listed", n_total),
+                               n_total, events->len);
+  else
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Event Here", "%u Events Here",
+                                            events->len), events->len);
   gtk_label_set_text (self->cluster_heading, heading);
   /* One verdict for them all: a voice behind several events counts once. */
   {

@@ -27,6 +27,10 @@ void         sitrep_event_sidebar_set_event (SitrepEventSidebar *self,
 /* Several events at once (a cluster): a list of them, each a button. */
 void         sitrep_event_sidebar_set_cluster (SitrepEventSidebar *self,
                                                GPtrArray          *events);
+/* The same for a cluster too large to read whole: EVENTS are its first ones, of N_TOTAL. */
+void         sitrep_event_sidebar_set_cluster_sample (SitrepEventSidebar *self,
+                                                      GPtrArray          *events,
+                                                      guint               n_total);
 
 /* The collection the events come from: documents are read and ratings written through
  * a SitrepDb opened on the store's file (read-only when it cannot be written). */

@@ -108,6 +108,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_CLUSTER_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static double
 mercator_x (double lon)
 {
@@ -883,7 +890,8 @@ on_leave (GtkEventControllerMotion *motion,
   set_hovered (self, NULL, 0);
 }
 
-/* A click on a cluster zooms in on it, two levels, centred on it. */
+/* A click on a cluster lists its events (::cluster-activated) and zooms in on it, two
+ * levels, centred on it. */
 static gboolean
 zoom_into_cluster (SitrepPinLayer *self,
                    double          x,
@@ -897,6 +905,13 @@ zoom_into_cluster (SitrepPinLayer *self,
   cl = pick_cluster (self, x, y);
   if (cl == NULL || viewport == NULL)
     return FALSE;
+  /* Say which events it holds first (the sidebar lists them), then zoom. */
+  {
+    g_autoptr (GArray) members = cluster_members (self, cl);
+
+    if (members != NULL && members->len > 0)
+      g_signal_emit (self, signals[SIGNAL_CLUSTER_ACTIVATED], 0, members);
+  }
   shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self), cl->x, cl->y, &lat, &lon);
   shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
   shumate_viewport_set_zoom_level (viewport, MIN (shumate_viewport_get_zoom_level (viewport) + 2,
@@ -1128,6 +1143,12 @@ sitrep_pin_layer_class_init (SitrepPinLayerClass *klass)
     g_param_spec_boolean ("fade-outside-window", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A cluster was clicked (or activated from the keyboard): its members' store indices,
+   * a GArray of guint in time order, before the map zooms into it. */
+  signals[SIGNAL_CLUSTER_ACTIVATED] =
+    g_signal_new ("cluster-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ARRAY);
 
   gtk_widget_class_set_css_name (widget_class, "sitrep-pin-layer");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

@@ -344,6 +344,40 @@ on_sidebar_ratings_changed (SitrepWindow *self)
   sitrep_filter_reload_ratings (self->filter);
 }
 
+/* A cluster was clicked: the sidebar lists its events (the first ones of a large
+ * cluster, in time order: each is read with its claims), while the map zooms in. */
+#define CLUSTER_LIST_MAX 200
+
+static void
+on_cluster_activated (SitrepWindow   *self,
+                      GArray         *members,
+                      SitrepPinLayer *layer)
+{
+  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = MIN (members->len, CLUSTER_LIST_MAX);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      SitrepEvent *event = sitrep_event_store_get_event (self->store,
+                                                         g_array_index (members, guint, i),
+                                                         &error);
+
+      if (event == NULL)
+        {
+          g_autofree char *message = NULL;
+
+          message = g_strdup_printf (_("Could not read the event: %s"), error->message);
+          sitrep_window_show_toast (self, message);
+          return;
+        }
+      g_ptr_array_add (events, event);
+    }
+  sitrep_pin_layer_set_selected_index (layer, G_MAXUINT);
+  sitrep_event_sidebar_set_cluster_sample (self->sidebar, events, members->len);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar), TRUE);
+}
+
 /* sidebar: a row of the cluster list selects its event on the map. */
 static void
 on_sidebar_event_activated (SitrepWindow       *self,
@@ -541,6 +575,8 @@ sitrep_window_init (SitrepWindow *self)
   pin_layer = sitrep_map_view_get_pin_layer (self->map_view);
   g_signal_connect_object (pin_layer, "notify::selected-index",
                            G_CALLBACK (on_selected_index_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pin_layer, "cluster-activated",
+                           G_CALLBACK (on_cluster_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (update_subtitle), self,
                            G_CONNECT_SWAPPED);
 
