@@ -63,17 +63,23 @@ format_date (gint64 start,
   return g_strdup_printf (_("%s – %s"), a, b);
 }
 
+/* Distinct outlets; an article whose outlet is not named still came from one, so each
+ * such document counts once (an event with claims never shows 0 outlets). */
 static guint
 count_outlets (SitrepEvent *event)
 {
-  g_autoptr(GHashTable) outlets = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) outlets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; event->claims != NULL && i < event->claims->len; i++)
     {
       SitrepClaim *claim = g_ptr_array_index (event->claims, i);
 
-      if (claim->outlet != NULL)
-        g_hash_table_add (outlets, claim->outlet);
+      if (claim->outlet != NULL && *claim->outlet != '\0')
+        g_hash_table_add (outlets, g_strconcat ("o:", claim->outlet, NULL));
+      else
+        g_hash_table_add (outlets, g_strdup_printf ("d:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                                                    claim->document_id,
+                                                    claim->document_id != 0 ? 0 : claim->id));
     }
   return g_hash_table_size (outlets);
 }
