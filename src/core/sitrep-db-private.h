@@ -32,6 +32,20 @@ void     sitrep_db_set_index_search (SitrepDb *self,
  * kind, start, lat, lon and summary. */
 char    *sitrep_db_compute_uid     (SitrepEvent *event);
 
+/* The one INSERT of an event row, whose parameters sitrep_db_bind_event_row () binds. */
+#define SITREP_DB_EVENT_INSERT_SQL \
+  "INSERT INTO events (uid, external_id, kind, sub_kind, start_time, end_time, " \
+  "time_precision, time_of_day, place_id, place_as_written, target, geo_precision, lat, " \
+  "lon, admin1, summary, disputed, hedging, extra, updated) VALUES (?1, ?2, ?3, ?4, ?5, " \
+  "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"
+
+/* Binds an event's row to parameters 1..20 of an INSERT INTO events statement in the
+ * column order both writers use (uid, external_id, kind, … extra, created): the single
+ * event writer and the bulk importer. */
+void     sitrep_db_bind_event_row  (sqlite3_stmt *stmt,
+                                    SitrepEvent  *event,
+                                    gint64        now);
+
 /* Sets error from the handle's last SQLite error. */
 void     sitrep_db_set_sqlite_error (SitrepDb    *self,
                                      int          rc,

@@ -45,10 +45,7 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_DELETE_SEARCH] = "DELETE FROM event_search WHERE rowid = ?1",
   [STMT_INSERT_SEARCH] = "INSERT INTO event_search (rowid, text) VALUES (?1, ?2)",
   [STMT_INSERT_EVENT] =
-    "INSERT INTO events (uid, external_id, kind, sub_kind, start_time, end_time, "
-    "time_precision, time_of_day, place_id, place_as_written, target, geo_precision, lat, "
-    "lon, admin1, summary, disputed, hedging, extra, updated) VALUES (?1, ?2, ?3, ?4, ?5, "
-    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+    SITREP_DB_EVENT_INSERT_SQL,
   [STMT_INSERT_CLAIM] =
     "INSERT INTO claims (event_id, document_id, span_start, span_end, quote, attributed_to, "
     "role, affiliation, source_kind, hedging, cues, outlet, url) VALUES (?1, ?2, ?3, ?4, ?5, "
@@ -461,27 +458,7 @@ write_event (SitrepImporter *importer,
 
   if ((stmt = get_stmt (importer, STMT_INSERT_EVENT, error)) == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, event->uid, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 2, event->external_id);
-  sqlite3_bind_int (stmt, 3, event->kind < SITREP_N_KINDS ? event->kind : SITREP_KIND_OTHER);
-  bind_text_or_null (stmt, 4, event->sub_kind);
-  sqlite3_bind_int64 (stmt, 5, event->start);
-  sqlite3_bind_int64 (stmt, 6, event->end);
-  sqlite3_bind_int (stmt, 7, event->time_precision);
-  sqlite3_bind_int (stmt, 8, event->time_of_day);
-  if (event->place != NULL)
-    sqlite3_bind_int64 (stmt, 9, event->place->id);
-  bind_text_or_null (stmt, 10, event->place_as_written);
-  bind_text_or_null (stmt, 11, event->target);
-  sqlite3_bind_int (stmt, 12, CLAMP ((int) event->geo_precision, 1, 3));
-  sqlite3_bind_double (stmt, 13, event->lat);
-  sqlite3_bind_double (stmt, 14, event->lon);
-  bind_text_or_null (stmt, 15, event->admin1);
-  bind_text_or_null (stmt, 16, event->summary);
-  sqlite3_bind_int (stmt, 17, event->disputed ? 1 : 0);
-  sqlite3_bind_int (stmt, 18, event->hedging);
-  bind_text_or_null (stmt, 19, event->extra);
-  sqlite3_bind_int64 (stmt, 20, now);
+  sitrep_db_bind_event_row (stmt, event, now);
   if (!run (importer, stmt, error))
     return FALSE;
   event_id = sqlite3_last_insert_rowid (importer->handle);
