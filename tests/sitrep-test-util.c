@@ -4,8 +4,10 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "sitrep-test-util.h"
 
@@ -116,4 +118,39 @@ sitrep_test_builddir (void)
 {
   const char *dir = g_getenv ("SITREP_TEST_BUILDDIR");
   return dir != NULL ? dir : ".";
+}
+
+void
+sitrep_test_run_clear (SitrepTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+void
+sitrep_test_run_cli (SitrepTestRun *run,
+                     const char    *first,
+                     ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  const char *cli = g_getenv ("SITREP_CLI");
+  const char *arg;
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
+                &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  g_test_message ("sitrep-cli %s → %d\n%s%s", first, run->status, run->out, run->err);
 }

@@ -24,4 +24,20 @@ void   sitrep_test_write_file    (const char *path,
 const char *sitrep_test_srcdir   (void);
 const char *sitrep_test_builddir (void);
 
+/* sitrep-cli (from SITREP_CLI) run with arguments up to NULL: its exit status and output,
+ * logged with g_test_message (); aborts the test if it cannot run or does not exit. */
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} SitrepTestRun;
+
+void   sitrep_test_run_clear     (SitrepTestRun *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SitrepTestRun, sitrep_test_run_clear)
+
+void   sitrep_test_run_cli       (SitrepTestRun *run,
+                                  const char    *first,
+                                  ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS

@@ -12,49 +12,7 @@
 
 #define SEED_NAME "000_3b3faa4ea9cf54ea.txt"
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  const char *cli = g_getenv ("SITREP_CLI");
-  const char *arg;
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
-                &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-  g_test_message ("sitrep-cli %s → %d\n%s%s", first, run->status, run->out, run->err);
-}
+#define run_cli sitrep_test_run_cli
 
 /* The seed: SITREP_SEED (set by meson), SITREP_SHARED_DIR, or shared/ beside the clone
  * (or beside the worktrees). Never a skip: it is the reference of the issue. */
@@ -108,7 +66,7 @@ seed_collection (char **casualty_uid,
 
   if (path == NULL)
     {
-      g_auto (Run) run = { 0, };
+      g_auto (SitrepTestRun) run = { 0, };
       g_autofree char *seed = seed_path ();
 
       path = sitrep_test_tmp_path ("seed.sitrep");
@@ -181,7 +139,7 @@ test_show_seed_casualty (void)
   g_assert_no_error (error);
 
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
 
     run_cli (&run, "show", "--json", path, uid, NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -303,7 +261,7 @@ test_show_ratings (void)
   /* By the row id this time. */
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
 
     run_cli (&run, "show", path, id_text, "--json", NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -332,7 +290,7 @@ test_show_ratings (void)
 
   /* The readable form says the same. */
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
 
     run_cli (&run, "show", path, uid, NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -356,7 +314,7 @@ test_show_unknown_and_bad (void)
   g_autofree char *text = sitrep_test_tmp_path ("notes.sitrep");
 
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
     g_autofree char *expected = g_strdup_printf ("%s: no event with id ‘ffff0000’\n", path);
 
     run_cli (&run, "show", path, "ffff0000", NULL);
@@ -365,7 +323,7 @@ test_show_unknown_and_bad (void)
     g_assert_cmpstr (run.err, ==, expected);
   }
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
 
     run_cli (&run, "show", "--json", path, "987654", NULL);
     g_assert_cmpint (run.status, ==, 1);
@@ -375,7 +333,7 @@ test_show_unknown_and_bad (void)
 
   sitrep_test_write_file (text, "Kupiansk, 3 December: shelling reported.\n", -1);
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
 
     run_cli (&run, "show", text, "1", NULL);
     g_assert_cmpint (run.status, ==, 1);
@@ -384,7 +342,7 @@ test_show_unknown_and_bad (void)
     g_assert_nonnull (strstr (run.err, "is not an SQLite database"));
   }
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
 
     run_cli (&run, "show", path, NULL);
     g_assert_cmpint (run.status, ==, 2);
@@ -426,7 +384,7 @@ test_show_sample (void)
   uid = g_strdup (loaded->uid);
 
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
 
     run_cli (&run, "show", "--json", sample, uid, NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -440,7 +398,7 @@ test_show_sample (void)
   g_assert_cmpstr (json_object_get_string_member (event, "kind"), ==,
                    sitrep_event_kind_to_string (loaded->kind));
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
     g_autofree char *line = g_strdup_printf ("Verdict:     %s\n", expected);
 
     run_cli (&run, "show", sample, uid, NULL);
@@ -466,14 +424,14 @@ test_show_hostile (void)
 
   sitrep_test_write_file (text_path, article, -1);
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
 
     run_cli (&run, "extract", "--published", "2024-11-25", "--outlet", "Front\033[31m Daily",
              "--db", path, text_path, NULL);
     g_assert_cmpint (run.status, ==, 0);
   }
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
 
     run_cli (&run, "show", path, "1", NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -484,7 +442,7 @@ test_show_hostile (void)
     g_assert_true (g_utf8_validate (run.out, -1, NULL));
   }
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
 
     run_cli (&run, "show", "--json", path, "1", NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -520,7 +478,7 @@ test_rate (void)
   g_assert_no_error (error);
 
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
 
     run_cli (&run, "rate", path, "--speaker", "Andrei Marocho", "--reliability", "d",
              "--note", "one voice", NULL);
@@ -530,7 +488,7 @@ test_rate (void)
     g_assert_cmpint (g_ascii_strtoll (speaker_rating, NULL, 10), >, 0);
   }
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
 
     run_cli (&run, "rate", path, "--list", "--speaker", "Andrei Marocho", NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -539,7 +497,7 @@ test_rate (void)
     g_assert_nonnull (strstr (run.out, "\tone voice\n"));
   }
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
 
     run_cli (&run, "show", path, id_text, NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -548,14 +506,14 @@ test_rate (void)
 
   /* Bad grades, a claim that is not there, a rating that is not there. */
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
 
     run_cli (&run, "rate", path, "--outlet", "Steppe Post", "--reliability", "G", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "from A to F"));
   }
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
 
     run_cli (&run, "rate", path, "--claim", "99999", "--credibility", "3", NULL);
     g_assert_cmpint (run.status, ==, 1);
@@ -565,20 +523,20 @@ test_rate (void)
 
   /* Undo. */
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
 
     run_cli (&run, "rate", path, "--remove", speaker_rating, NULL);
     g_assert_cmpint (run.status, ==, 0);
   }
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
 
     run_cli (&run, "rate", path, "--remove", speaker_rating, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "has no rating"));
   }
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
 
     run_cli (&run, "rate", path, "--list", NULL);
     g_assert_cmpint (run.status, ==, 0);

@@ -10,49 +10,7 @@
 #include "sitrep-event-store.h"
 #include "sitrep-test-util.h"
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  const char *cli = g_getenv ("SITREP_CLI");
-  const char *arg;
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
-                &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-  g_test_message ("sitrep-cli %s → %d\n%s%s", first, run->status, run->out, run->err);
-}
+#define run_cli sitrep_test_run_cli
 
 static const char *
 sample_path (void)
@@ -66,7 +24,7 @@ sample_path (void)
 static void
 test_info_json_sample (void)
 {
-  g_auto (Run) run = { 0, };
+  g_auto (SitrepTestRun) run = { 0, };
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
   g_autoptr (GList) members = NULL;
@@ -100,7 +58,7 @@ test_info_json_sample (void)
 static void
 test_info_text (void)
 {
-  g_auto (Run) run = { 0, };
+  g_auto (SitrepTestRun) run = { 0, };
 
   run_cli (&run, "info", sample_path (), NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -119,7 +77,7 @@ test_info_bad_files (void)
   sitrep_test_write_file (text, "Izium, 3 December: two shells hit the market.\n", -1);
   before = sitrep_test_file_sha256 (text);
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
     run_cli (&run, "info", "--json", text, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_cmpstr (run.out, ==, "");
@@ -130,14 +88,14 @@ test_info_bad_files (void)
   g_assert_cmpstr (before, ==, after);
 
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
     run_cli (&run, "info", missing, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "does not exist"));
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
     run_cli (&run, "info", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
@@ -152,13 +110,13 @@ test_generate_synthetic (void)
   JsonObject *object;
 
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
     run_cli (&run, "generate", "--events", "2000", "--seed", "7", path, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   }
   {
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
     run_cli (&run, "info", "--json", path, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (json_parser_load_from_data (parser, run.out, -1, NULL));
@@ -170,7 +128,7 @@ test_generate_synthetic (void)
   }
   {
     /* It is not overwritten without --force. */
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
     g_autofree char *before = sitrep_test_file_sha256 (path);
     g_autofree char *after = NULL;
     run_cli (&run, "generate", "--events", "10", path, NULL);
@@ -182,7 +140,7 @@ test_generate_synthetic (void)
   {
     /* The same seed gives the same events. */
     g_autofree char *again = sitrep_test_tmp_path ("synthetic.sitrep");
-    g_auto (Run) run = { 0, };
+    g_auto (SitrepTestRun) run = { 0, };
     g_autoptr (SitrepEventStore) a = sitrep_event_store_new ();
     g_autoptr (SitrepEventStore) b = sitrep_event_store_new ();
     const SitrepEventColumns *ca, *cb;
@@ -216,7 +174,7 @@ test_generate_bad_fixture (void)
   g_autofree char *fixture = sitrep_test_tmp_path ("broken-fixture.txt");
   g_autofree char *path = sitrep_test_tmp_path ("broken.sitrep");
   g_autofree char *part = g_strconcat (path, ".part", NULL);
-  g_auto (Run) run = { 0, };
+  g_auto (SitrepTestRun) run = { 0, };
 
   sitrep_test_write_file (fixture,
                           "# a fixture with a mistake on line 9\n"
