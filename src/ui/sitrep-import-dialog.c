@@ -179,21 +179,28 @@ on_cancel_clicked (GtkButton *button,
   g_cancellable_cancel (job->cancellable);
 }
 
+/* A small modal window: a heading (plain text: the file name is the user's, never markup),
+ * a progress bar, a count line and Cancel. Import and export both use it. */
 static GtkWindow *
-make_progress_window (GTask *task)
+build_progress_window (GtkWindow       *parent,
+                       const char      *window_title,
+                       const char      *heading,
+                       GCallback        on_cancel,
+                       gpointer         data,
+                       GtkProgressBar **bar_out,
+                       GtkLabel       **count_out,
+                       GtkButton      **cancel_out)
 {
-  ImportJob *job = g_task_get_task_data (task);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *bar = gtk_progress_bar_new ();
   GtkWidget *count = gtk_label_new (_("Starting…"));
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  g_autofree char *heading = g_strdup_printf (_("Importing “%s”"), job->name);
 
-  gtk_window_set_title (GTK_WINDOW (window), _("Import"));
+  gtk_window_set_title (GTK_WINDOW (window), window_title);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_transient_for (GTK_WINDOW (window), job->parent);
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_deletable (GTK_WINDOW (window), FALSE);
   gtk_window_set_resizable (GTK_WINDOW (window), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (window), 420, -1);
@@ -202,7 +209,6 @@ make_progress_window (GTask *task)
   gtk_widget_set_margin_start (box, 24);
   gtk_widget_set_margin_end (box, 24);
 
-  /* Plain text: the file name is the user's, never markup. */
   gtk_label_set_text (GTK_LABEL (title), heading);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_MIDDLE);
   gtk_widget_add_css_class (title, "title-4");
@@ -218,10 +224,23 @@ make_progress_window (GTask *task)
   gtk_box_append (GTK_BOX (box), cancel);
   gtk_window_set_child (GTK_WINDOW (window), box);
 
-  g_signal_connect (cancel, "clicked", G_CALLBACK (on_cancel_clicked), task);
-  job->bar = GTK_PROGRESS_BAR (bar);
-  job->count_label = GTK_LABEL (count);
+  g_signal_connect (cancel, "clicked", on_cancel, data);
+  *bar_out = GTK_PROGRESS_BAR (bar);
+  *count_out = GTK_LABEL (count);
+  if (cancel_out != NULL)
+    *cancel_out = GTK_BUTTON (cancel);
   return GTK_WINDOW (window);
+}
+
+static GtkWindow *
+make_progress_window (GTask *task)
+{
+  ImportJob *job = g_task_get_task_data (task);
+  g_autofree char *heading = g_strdup_printf (_("Importing “%s”"), job->name);
+
+  return build_progress_window (job->parent, _("Import"), heading,
+                                G_CALLBACK (on_cancel_clicked), task,
+                                &job->bar, &job->count_label, NULL);
 }
 
 static void
@@ -542,45 +561,13 @@ show_export_window (gpointer user_data)
 {
   GTask *task = user_data;
   ExportJob *job = g_task_get_task_data (task);
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *bar = gtk_progress_bar_new ();
-  GtkWidget *count = gtk_label_new (_("Starting…"));
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   g_autofree char *heading = g_strdup_printf (_("Exporting to “%s”"), job->name);
 
   job->show_timeout = 0;
-  gtk_window_set_title (GTK_WINDOW (window), _("Export"));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_transient_for (GTK_WINDOW (window), job->parent);
-  gtk_window_set_deletable (GTK_WINDOW (window), FALSE);
-  gtk_window_set_resizable (GTK_WINDOW (window), FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 420, -1);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 24);
-  gtk_widget_set_margin_end (box, 24);
-  /* Plain text: the file name is the user's, never markup. */
-  gtk_label_set_text (GTK_LABEL (title), heading);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_add_css_class (title, "title-4");
-  gtk_label_set_xalign (GTK_LABEL (count), 0);
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_set_halign (cancel, GTK_ALIGN_END);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  heading, -1);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), bar);
-  gtk_box_append (GTK_BOX (box), count);
-  gtk_box_append (GTK_BOX (box), cancel);
-  gtk_window_set_child (GTK_WINDOW (window), box);
-
-  g_signal_connect (cancel, "clicked", G_CALLBACK (on_export_cancel_clicked), task);
-  job->progress_window = GTK_WINDOW (window);
-  job->bar = GTK_PROGRESS_BAR (bar);
-  job->count_label = GTK_LABEL (count);
-  job->cancel_button = GTK_BUTTON (cancel);
+  job->progress_window = build_progress_window (job->parent, _("Export"), heading,
+                                                G_CALLBACK (on_export_cancel_clicked), task,
+                                                &job->bar, &job->count_label,
+                                                &job->cancel_button);
   gtk_window_present (job->progress_window);
   show_export_progress (task);
   return G_SOURCE_REMOVE;
