@@ -21,10 +21,8 @@ MESON_OPTS += -Db_sanitize=address,undefined -Db_lundef=false
 BUILDDIR := _build-sanitize
 # Every test (and the programs they run, sitrep-cli snapshot included) reads the leak
 # suppressions for system libraries; UBSan findings fail the test instead of scrolling
-# by; the sanitizers make everything a few times slower, hence longer timeouts. Leak
-# stacks are unwound in full (slower), else they stop inside GLib and the suppressions,
-# which name system-library frames, cannot match.
-TEST_ENV := ASAN_OPTIONS=fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+# by; the sanitizers make everything a few times slower, hence longer timeouts.
+TEST_ENV := LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 MESON_TEST_OPTS += --timeout-multiplier 5
 endif
