@@ -39,12 +39,22 @@ char    *sitrep_db_compute_uid     (SitrepEvent *event);
   "lon, admin1, summary, disputed, hedging, extra, updated) VALUES (?1, ?2, ?3, ?4, ?5, " \
   "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"
 
-/* Binds an event's row to parameters 1..20 of an INSERT INTO events statement in the
- * column order both writers use (uid, external_id, kind, … extra, created): the single
- * event writer and the bulk importer. */
+/* The one INSERT of a claim row, whose parameters sitrep_db_bind_claim_row () binds. */
+#define SITREP_DB_CLAIM_INSERT_SQL \
+  "INSERT INTO claims (event_id, document_id, span_start, span_end, quote, attributed_to, " \
+  "role, affiliation, source_kind, hedging, cues, outlet, url) VALUES (?1, ?2, ?3, ?4, ?5, " \
+  "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+
+/* Bind an event's or a claim's row to the parameters of the INSERTs above, for both
+ * writers: the single-event writer and the bulk importer. Nothing is copied: the event,
+ * the claim and cues_json must outlive the step (both writers step at once). */
 void     sitrep_db_bind_event_row  (sqlite3_stmt *stmt,
                                     SitrepEvent  *event,
                                     gint64        now);
+void     sitrep_db_bind_claim_row  (sqlite3_stmt *stmt,
+                                    gint64        event_id,
+                                    SitrepClaim  *claim,
+                                    const char   *cues_json);
 
 /* Sets error from the handle's last SQLite error. */
 void     sitrep_db_set_sqlite_error (SitrepDb    *self,

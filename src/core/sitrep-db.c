@@ -50,9 +50,7 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_EVENT_INSERT] =
     SITREP_DB_EVENT_INSERT_SQL,
   [STMT_CLAIM_INSERT] =
-    "INSERT INTO claims (event_id, document_id, span_start, span_end, quote, attributed_to, "
-    "role, affiliation, source_kind, hedging, cues, outlet, url) VALUES (?1, ?2, ?3, ?4, ?5, "
-    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    SITREP_DB_CLAIM_INSERT_SQL,
   [STMT_FIGURE_INSERT] =
     "INSERT INTO figures (event_id, claim_id, kind, value, low, high, qualifier) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -246,37 +244,70 @@ bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+/* The row binders below bind without copying: the event or claim (and the cues text)
+ * must outlive the statement's step, which both writers do at once; get_stmt () clears
+ * the bindings before every reuse. */
+static void
+bind_static_or_null (sqlite3_stmt *stmt,
+                     int           index,
+                     const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
 void
 sitrep_db_bind_event_row (sqlite3_stmt *stmt,
                           SitrepEvent  *event,
                           gint64        now)
 {
-  if (event->uid != NULL)
-    sqlite3_bind_text (stmt, 1, event->uid, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 1);
-  bind_text_or_null (stmt, 2, event->external_id);
+  bind_static_or_null (stmt, 1, event->uid);
+  bind_static_or_null (stmt, 2, event->external_id);
   sqlite3_bind_int (stmt, 3, event->kind < SITREP_N_KINDS ? event->kind : SITREP_KIND_OTHER);
-  bind_text_or_null (stmt, 4, event->sub_kind);
+  bind_static_or_null (stmt, 4, event->sub_kind);
   sqlite3_bind_int64 (stmt, 5, event->start);
   sqlite3_bind_int64 (stmt, 6, event->end);
   sqlite3_bind_int (stmt, 7, event->time_precision);
   sqlite3_bind_int (stmt, 8, event->time_of_day);
   if (event->place != NULL)
     sqlite3_bind_int64 (stmt, 9, event->place->id);
-  bind_text_or_null (stmt, 10, event->place_as_written);
-  bind_text_or_null (stmt, 11, event->target);
+  bind_static_or_null (stmt, 10, event->place_as_written);
+  bind_static_or_null (stmt, 11, event->target);
   sqlite3_bind_int (stmt, 12, CLAMP ((int) event->geo_precision, 1, 3));
   sqlite3_bind_double (stmt, 13, event->lat);
   sqlite3_bind_double (stmt, 14, event->lon);
-  bind_text_or_null (stmt, 15, event->admin1);
-  bind_text_or_null (stmt, 16, event->summary);
+  bind_static_or_null (stmt, 15, event->admin1);
+  bind_static_or_null (stmt, 16, event->summary);
   sqlite3_bind_int (stmt, 17, event->disputed ? 1 : 0);
   sqlite3_bind_int (stmt, 18, event->hedging);
-  bind_text_or_null (stmt, 19, event->extra);
-  if (event->place == NULL)
-    sqlite3_bind_null (stmt, 9);
+  bind_static_or_null (stmt, 19, event->extra);
   sqlite3_bind_int64 (stmt, 20, now);
+}
+
+void
+sitrep_db_bind_claim_row (sqlite3_stmt *stmt,
+                          gint64        event_id,
+                          SitrepClaim  *claim,
+                          const char   *cues_json)
+{
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  if (claim->document_id > 0)
+    sqlite3_bind_int64 (stmt, 2, claim->document_id);
+  if (claim->span_start >= 0)
+    sqlite3_bind_int64 (stmt, 3, claim->span_start);
+  if (claim->span_end >= 0)
+    sqlite3_bind_int64 (stmt, 4, claim->span_end);
+  sqlite3_bind_text (stmt, 5, claim->quote != NULL ? claim->quote : "", -1, SQLITE_STATIC);
+  bind_static_or_null (stmt, 6, claim->attributed_to);
+  bind_static_or_null (stmt, 7, claim->role);
+  bind_static_or_null (stmt, 8, claim->affiliation);
+  bind_static_or_null (stmt, 9, sitrep_source_kind_to_string (claim->source_kind));
+  bind_static_or_null (stmt, 10, sitrep_hedging_to_string (claim->hedging));
+  sqlite3_bind_text (stmt, 11, cues_json, -1, SQLITE_STATIC);
+  bind_static_or_null (stmt, 12, claim->outlet);
+  bind_static_or_null (stmt, 13, claim->url);
 }
 
 static char *
@@ -948,22 +979,7 @@ insert_claim (SitrepDb     *self,
 
   if ((stmt = get_stmt (self, STMT_CLAIM_INSERT, error)) == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, event_id);
-  if (claim->document_id > 0)
-    sqlite3_bind_int64 (stmt, 2, claim->document_id);
-  if (claim->span_start >= 0)
-    sqlite3_bind_int64 (stmt, 3, claim->span_start);
-  if (claim->span_end >= 0)
-    sqlite3_bind_int64 (stmt, 4, claim->span_end);
-  sqlite3_bind_text (stmt, 5, claim->quote != NULL ? claim->quote : "", -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 6, claim->attributed_to);
-  bind_text_or_null (stmt, 7, claim->role);
-  bind_text_or_null (stmt, 8, claim->affiliation);
-  bind_text_or_null (stmt, 9, sitrep_source_kind_to_string (claim->source_kind));
-  bind_text_or_null (stmt, 10, sitrep_hedging_to_string (claim->hedging));
-  sqlite3_bind_text (stmt, 11, cues, -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 12, claim->outlet);
-  bind_text_or_null (stmt, 13, claim->url);
+  sitrep_db_bind_claim_row (stmt, event_id, claim, cues);
   if (!step_done (self, stmt, error))
     return 0;
   claim->id = sqlite3_last_insert_rowid (self->handle);

@@ -47,9 +47,7 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_INSERT_EVENT] =
     SITREP_DB_EVENT_INSERT_SQL,
   [STMT_INSERT_CLAIM] =
-    "INSERT INTO claims (event_id, document_id, span_start, span_end, quote, attributed_to, "
-    "role, affiliation, source_kind, hedging, cues, outlet, url) VALUES (?1, ?2, ?3, ?4, ?5, "
-    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    SITREP_DB_CLAIM_INSERT_SQL,
   [STMT_INSERT_FIGURE] =
     "INSERT INTO figures (event_id, claim_id, kind, value, low, high, qualifier) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -469,22 +467,7 @@ write_event (SitrepImporter *importer,
 
       if ((stmt = get_stmt (importer, STMT_INSERT_CLAIM, error)) == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, event_id);
-      if (claim->document_id > 0)
-        sqlite3_bind_int64 (stmt, 2, claim->document_id);
-      if (claim->span_start >= 0)
-        sqlite3_bind_int64 (stmt, 3, claim->span_start);
-      if (claim->span_end >= 0)
-        sqlite3_bind_int64 (stmt, 4, claim->span_end);
-      sqlite3_bind_text (stmt, 5, claim->quote != NULL ? claim->quote : "", -1, SQLITE_STATIC);
-      bind_text_or_null (stmt, 6, claim->attributed_to);
-      bind_text_or_null (stmt, 7, claim->role);
-      bind_text_or_null (stmt, 8, claim->affiliation);
-      bind_text_or_null (stmt, 9, sitrep_source_kind_to_string (claim->source_kind));
-      bind_text_or_null (stmt, 10, sitrep_hedging_to_string (claim->hedging));
-      sqlite3_bind_text (stmt, 11, cues_json (importer, claim->cues), -1, SQLITE_STATIC);
-      bind_text_or_null (stmt, 12, claim->outlet);
-      bind_text_or_null (stmt, 13, claim->url);
+      sitrep_db_bind_claim_row (stmt, event_id, claim, cues_json (importer, claim->cues));
       if (!run (importer, stmt, error))
         return FALSE;
       claim->id = sqlite3_last_insert_rowid (importer->handle);
