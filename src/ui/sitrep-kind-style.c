@@ -129,6 +129,22 @@ draw_glyph (cairo_t         *cr,
     }
 }
 
+/* The selection: a yellow ring with a dark edge around a mark of this radius, visible
+ * on any tile; pins and region marks share it. */
+static void
+draw_selection_ring (cairo_t *cr,
+                     double   cx,
+                     double   cy,
+                     double   radius)
+{
+  cairo_arc (cr, cx, cy, radius + 4.5, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.6);
+  cairo_fill (cr);
+  cairo_arc (cr, cx, cy, radius + 3.5, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 0xf6 / 255.0, 0xd3 / 255.0, 0x2d / 255.0);
+  cairo_fill (cr);
+}
+
 void
 sitrep_kind_style_draw_pin (cairo_t         *cr,
                             SitrepEventKind  kind,
@@ -144,15 +160,7 @@ sitrep_kind_style_draw_pin (cairo_t         *cr,
   cairo_save (cr);
 
   if (selected)
-    {
-      /* A yellow highlight ring with a dark edge: visible on any tile. */
-      cairo_arc (cr, cx, cy, radius + 4.5, 0, 2 * G_PI);
-      cairo_set_source_rgba (cr, 0, 0, 0, 0.6);
-      cairo_fill (cr);
-      cairo_arc (cr, cx, cy, radius + 3.5, 0, 2 * G_PI);
-      cairo_set_source_rgb (cr, 0xf6 / 255.0, 0xd3 / 255.0, 0x2d / 255.0);
-      cairo_fill (cr);
-    }
+    draw_selection_ring (cr, cx, cy, radius);
 
   /* Dark halo, then white outline: contrast on light tiles and on the dark background. */
   cairo_arc (cr, cx, cy, radius + 1.5, 0, 2 * G_PI);
@@ -203,14 +211,7 @@ sitrep_kind_style_draw_region_mark (cairo_t         *cr,
   cairo_save (cr);
 
   if (selected)
-    {
-      cairo_arc (cr, cx, cy, radius + 4.5, 0, 2 * G_PI);
-      cairo_set_source_rgba (cr, 0, 0, 0, 0.6);
-      cairo_fill (cr);
-      cairo_arc (cr, cx, cy, radius + 3.5, 0, 2 * G_PI);
-      cairo_set_source_rgb (cr, 0xf6 / 255.0, 0xd3 / 255.0, 0x2d / 255.0);
-      cairo_fill (cr);
-    }
+    draw_selection_ring (cr, cx, cy, radius);
 
   cairo_arc (cr, cx, cy, radius + 1.0, 0, 2 * G_PI);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
